@@ -1,0 +1,127 @@
+//! Reading the fields of one object and refusing the ones nobody asked for.
+
+use super::input::{quote, Input, Shape};
+use super::Path;
+use crate::error::{InputError, InputErrorCode};
+
+/// An object being decoded. Counts the fields it has read so that the
+/// unknown-field check costs one key count on the happy path; the keys
+/// themselves are only listed to name the culprit.
+pub(crate) struct ObjectReader<'p, 'v, V> {
+    value: &'v V,
+    path: &'p Path<'p>,
+    code: InputErrorCode,
+    fields_read: usize,
+}
+
+/// The longest unknown key an error message repeats, in bytes.
+const KEY_BYTES: usize = 64;
+
+pub(crate) fn fail(code: InputErrorCode, path: &Path<'_>, problem: &str) -> InputError {
+    InputError::new(code, path.to_string(), problem)
+}
+
+pub(crate) fn expected<V: Input>(
+    code: InputErrorCode,
+    path: &Path<'_>,
+    what: &str,
+    got: &V,
+) -> InputError {
+    fail(
+        code,
+        path,
+        &format!("expected {what}, got {}", got.describe()),
+    )
+}
+
+impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
+    pub(crate) fn open(
+        value: &'v V,
+        path: &'p Path<'p>,
+        code: InputErrorCode,
+        what: &str,
+    ) -> Result<Self, InputError> {
+        if value.shape() != Shape::Object {
+            return Err(expected(code, path, what, value));
+        }
+        Ok(ObjectReader {
+            value,
+            path,
+            code,
+            fields_read: 0,
+        })
+    }
+
+    pub(crate) fn path(&self) -> &'p Path<'p> {
+        self.path
+    }
+
+    pub(crate) fn code(&self) -> InputErrorCode {
+        self.code
+    }
+
+    /// The field, or `None` when it is absent or `undefined`.
+    pub(crate) fn optional(&mut self, name: &'static str) -> Result<Option<V>, InputError> {
+        match self.value.field(name) {
+            Ok(Some(value)) => {
+                self.fields_read = self.fields_read.saturating_add(1);
+                Ok(Some(value))
+            }
+            Ok(None) => Ok(None),
+            Err(thrown) => Err(fail(
+                self.code,
+                &self.path.field(name),
+                &format!("reading the field threw {thrown}"),
+            )),
+        }
+    }
+
+    pub(crate) fn required(&mut self, name: &'static str) -> Result<V, InputError> {
+        self.optional(name)?.ok_or_else(|| {
+            fail(
+                self.code,
+                &self.path.field(name),
+                "required field is missing",
+            )
+        })
+    }
+
+    /// Refuses any key but `allowed`. A key whose value is `undefined` counts
+    /// as absent, like an omitted optional field.
+    pub(crate) fn finish(self, allowed: &[&str]) -> Result<(), InputError> {
+        let count = self
+            .value
+            .key_count()
+            .map_err(|thrown| self.threw(&thrown))?;
+        if count <= self.fields_read {
+            return Ok(());
+        }
+        let keys = self
+            .value
+            .keys(KEY_BYTES)
+            .map_err(|thrown| self.threw(&thrown))?;
+        match keys.iter().find(|key| !allowed.contains(&key.as_str())) {
+            Some(unknown) => {
+                let expected: Vec<String> = allowed.iter().map(|name| quote(name)).collect();
+                Err(InputError::new(
+                    self.code,
+                    format!("{}.{}", self.path, unknown),
+                    &format!(
+                        "unknown field {}; expected only {}",
+                        quote(unknown),
+                        expected.join(", ")
+                    ),
+                ))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn threw(&self, thrown: &str) -> InputError {
+        fail(
+            self.code,
+            self.path,
+            &format!("listing the keys threw {thrown}"),
+        )
+    }
+}

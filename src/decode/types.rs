@@ -1,0 +1,350 @@
+//! The decoders for each input type of the API.
+
+use super::input::{Input, Shape, Text};
+use super::object::{expected, fail, ObjectReader};
+use super::Path;
+use crate::config::Config;
+use crate::error::{InputError, InputErrorCode};
+use crate::event::{Event, EventKind};
+use crate::reconcile::Conditions;
+use crate::replay::Entry;
+use crate::state::{MaintenanceState, StateKind, MAX_REASON_BYTES};
+use crate::time::Millis;
+
+use InputErrorCode::{InvalidConfig, InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp};
+
+const SAFE_INTEGER: &str = "a non-negative safe integer";
+/// Longer than any `kind` or `type` name, so those are never copied whole.
+const NAME_BYTES: usize = 32;
+
+/// A timestamp or duration nested in a value whose own code is `code`.
+pub fn millis<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    code: InputErrorCode,
+) -> Result<Millis, InputError> {
+    value
+        .number()
+        .and_then(|number| Millis::from_f64(number).ok())
+        .ok_or_else(|| expected(code, path, SAFE_INTEGER, value))
+}
+
+/// A top-level timestamp such as `now`.
+pub fn timestamp<V: Input>(value: &V, path: &Path<'_>) -> Result<Millis, InputError> {
+    millis(value, path, InvalidTimestamp)
+}
+
+fn optional_millis<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<Option<Millis>, InputError> {
+    match reader.optional(name)? {
+        Some(value) if value.shape() == Shape::Null => Ok(None),
+        Some(value) => millis(&value, &reader.path().field(name), reader.code()).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn required_millis<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<Millis, InputError> {
+    let value = reader.required(name)?;
+    millis(&value, &reader.path().field(name), reader.code())
+}
+
+fn optional_bool<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<bool, InputError> {
+    match reader.optional(name)? {
+        Some(value) => value.boolean().ok_or_else(|| {
+            expected(
+                reader.code(),
+                &reader.path().field(name),
+                "a boolean",
+                &value,
+            )
+        }),
+        None => Ok(false),
+    }
+}
+
+/// One of `names`, read from a tag field such as `kind` or `type`.
+fn tag<V: Input, T: Copy>(
+    value: &V,
+    path: &Path<'_>,
+    code: InputErrorCode,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<T, InputError> {
+    let found = match value.text(NAME_BYTES) {
+        Text::Text(text) => all
+            .iter()
+            .copied()
+            .find(|candidate| name_of(*candidate) == text),
+        Text::TooLong | Text::NotText => None,
+    };
+    found.ok_or_else(|| {
+        let names: Vec<String> = all
+            .iter()
+            .map(|candidate| format!("\"{}\"", name_of(*candidate)))
+            .collect();
+        expected(code, path, &format!("one of {}", names.join(", ")), value)
+    })
+}
+
+pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidState, "a state object")?;
+    let kind_value = reader.required("kind")?;
+    let kind = tag(
+        &kind_value,
+        &path.field("kind"),
+        InvalidState,
+        &StateKind::ALL,
+        StateKind::name,
+    )?;
+    let (state, fields): (MaintenanceState, &[&str]) = match kind {
+        StateKind::Active => (MaintenanceState::Active, &["kind"]),
+        StateKind::EnteringMaintenance => (
+            MaintenanceState::EnteringMaintenance {
+                since: required_millis(&mut reader, "since")?,
+                deadline: optional_millis(&mut reader, "deadline")?,
+            },
+            &["kind", "since", "deadline"],
+        ),
+        StateKind::Maintenance => (
+            MaintenanceState::Maintenance {
+                since: required_millis(&mut reader, "since")?,
+            },
+            &["kind", "since"],
+        ),
+        StateKind::ExitingMaintenance => (
+            MaintenanceState::ExitingMaintenance {
+                since: required_millis(&mut reader, "since")?,
+            },
+            &["kind", "since"],
+        ),
+        StateKind::DrainFailed => {
+            let since = required_millis(&mut reader, "since")?;
+            let reason_value = reader.required("reason")?;
+            let reason = match reason_value.text(MAX_REASON_BYTES) {
+                Text::Text(reason) => reason,
+                Text::TooLong => {
+                    return Err(fail(
+                        InvalidState,
+                        &path.field("reason"),
+                        &format!(
+                            "expected at most {MAX_REASON_BYTES} UTF-8 bytes, got a longer string"
+                        ),
+                    ))
+                }
+                Text::NotText => {
+                    return Err(expected(
+                        InvalidState,
+                        &path.field("reason"),
+                        "a string",
+                        &reason_value,
+                    ))
+                }
+            };
+            (
+                MaintenanceState::DrainFailed { since, reason },
+                &["kind", "since", "reason"],
+            )
+        }
+        StateKind::Recovery => (
+            MaintenanceState::Recovery {
+                since: required_millis(&mut reader, "since")?,
+            },
+            &["kind", "since"],
+        ),
+    };
+    reader.finish(fields)?;
+    Ok(state)
+}
+
+pub fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidEvent, "an event object")?;
+    let type_value = reader.required("type")?;
+    let kind = tag(
+        &type_value,
+        &path.field("type"),
+        InvalidEvent,
+        &EventKind::ALL,
+        EventKind::name,
+    )?;
+    let (event, fields): (Event, &[&str]) = match kind {
+        EventKind::EnterMaintenance => (
+            Event::EnterMaintenance {
+                drain_for_ms: optional_millis(&mut reader, "drainForMs")?,
+            },
+            &["type", "drainForMs"],
+        ),
+        EventKind::ExitMaintenance => (
+            Event::ExitMaintenance {
+                force: optional_bool(&mut reader, "force")?,
+            },
+            &["type", "force"],
+        ),
+        EventKind::TransitionObserved => {
+            let state_value = reader.required("state")?;
+            (
+                Event::TransitionObserved {
+                    state: state(&state_value, &path.field("state"))?,
+                },
+                &["type", "state"],
+            )
+        }
+        EventKind::Reconcile => {
+            let conditions_value = reader.required("conditions")?;
+            let conditions =
+                conditions(&conditions_value, &path.field("conditions"), InvalidEvent)?;
+            (Event::Reconcile { conditions }, &["type", "conditions"])
+        }
+    };
+    reader.finish(fields)?;
+    Ok(event)
+}
+
+/// Conditions, inside an event (`INVALID_EVENT`) or as an argument
+/// (`INVALID_INPUT`).
+pub fn conditions<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    code: InputErrorCode,
+) -> Result<Conditions, InputError> {
+    let mut reader = ObjectReader::open(value, path, code, "a conditions object")?;
+    let conditions = Conditions {
+        replicas_drained: optional_bool(&mut reader, "replicasDrained")?,
+        daemons_stopped: optional_bool(&mut reader, "daemonsStopped")?,
+        daemons_healthy: optional_bool(&mut reader, "daemonsHealthy")?,
+    };
+    reader.finish(&["replicasDrained", "daemonsStopped", "daemonsHealthy"])?;
+    Ok(conditions)
+}
+
+/// A config object; omitted fields (or an omitted config) take the nodes'
+/// defaults.
+pub fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
+    if value.shape() == Shape::Undefined {
+        return Ok(Config::default());
+    }
+    let mut reader = ObjectReader::open(value, path, InvalidConfig, "a config object")?;
+    let defaults = Config::default();
+    let default_drain_for_ms = match reader.optional("defaultDrainForMs")? {
+        None => defaults.default_drain_for_ms,
+        Some(value) if value.shape() == Shape::Null => None,
+        Some(value) => Some(millis(
+            &value,
+            &path.field("defaultDrainForMs"),
+            InvalidConfig,
+        )?),
+    };
+    let recovery_ramp_window_ms = match reader.optional("recoveryRampWindowMs")? {
+        None => defaults.recovery_ramp_window_ms,
+        Some(value) => millis(&value, &path.field("recoveryRampWindowMs"), InvalidConfig)?,
+    };
+    reader.finish(&["defaultDrainForMs", "recoveryRampWindowMs"])?;
+    Ok(Config {
+        default_drain_for_ms,
+        recovery_ramp_window_ms,
+    })
+}
+
+/// One `{at, event}` entry of a chain.
+pub fn entry<V: Input>(value: &V, path: &Path<'_>) -> Result<Entry, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidInput, "an {at, event} object")?;
+    let at_value = reader.required("at")?;
+    let at = timestamp(&at_value, &path.field("at"))?;
+    let event_value = reader.required("event")?;
+    let event = event(&event_value, &path.field("event"))?;
+    reader.finish(&["at", "event"])?;
+    Ok(Entry { at, event })
+}
+
+/// The options of `replay`: `{initial?, config?}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReplayOptions {
+    pub initial: MaintenanceState,
+    pub config: Config,
+}
+
+/// The options of `new Machine`: `{state?, config?}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MachineOptions {
+    pub state: MaintenanceState,
+    pub config: Config,
+}
+
+/// `{<state_field>?, config?}`, with `undefined` meaning no options at all.
+fn state_and_config<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    state_field: &'static str,
+) -> Result<(MaintenanceState, Config), InputError> {
+    if value.shape() == Shape::Undefined {
+        return Ok(Default::default());
+    }
+    let mut reader = ObjectReader::open(value, path, InvalidInput, "an options object")?;
+    let initial = match reader.optional(state_field)? {
+        Some(value) => state(&value, &path.field(state_field))?,
+        None => MaintenanceState::Active,
+    };
+    let config = match reader.optional("config")? {
+        Some(value) => config(&value, &path.field("config"))?,
+        None => Config::default(),
+    };
+    reader.finish(&[state_field, "config"])?;
+    Ok((initial, config))
+}
+
+pub fn replay_options<V: Input>(value: &V, path: &Path<'_>) -> Result<ReplayOptions, InputError> {
+    let (initial, config) = state_and_config(value, path, "initial")?;
+    Ok(ReplayOptions { initial, config })
+}
+
+pub fn machine_options<V: Input>(value: &V, path: &Path<'_>) -> Result<MachineOptions, InputError> {
+    let (state, config) = state_and_config(value, path, "state")?;
+    Ok(MachineOptions { state, config })
+}
+
+/// Visits each element of an array in order, stopping at the first error.
+pub fn for_each_element<V: Input>(
+    array: &V,
+    path: &Path<'_>,
+    mut visit: impl FnMut(&V, &Path<'_>) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    if array.shape() != Shape::Array {
+        return Err(expected(InvalidInput, path, "an array", array));
+    }
+    let length = array.length().map_err(|thrown| {
+        fail(
+            InvalidInput,
+            path,
+            &format!("reading the length threw {thrown}"),
+        )
+    })?;
+    for index in 0..length {
+        let element_path = path.index(index);
+        let element = array.element(index).map_err(|thrown| {
+            fail(
+                InvalidInput,
+                &element_path,
+                &format!("reading the element threw {thrown}"),
+            )
+        })?;
+        visit(&element, &element_path)?;
+    }
+    Ok(())
+}
+
+/// A whole chain of `{at, event}` entries.
+pub fn entries<V: Input>(value: &V, path: &Path<'_>) -> Result<Vec<Entry>, InputError> {
+    let mut entries = Vec::new();
+    for_each_element(value, path, |element, element_path| {
+        entries.push(entry(element, element_path)?);
+        Ok(())
+    })?;
+    Ok(entries)
+}

@@ -1,0 +1,66 @@
+//! One node's state, held between events.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::event::Event;
+use crate::state::MaintenanceState;
+use crate::time::Millis;
+use crate::transition::transition;
+use crate::verdict::{Outcome, Verdict};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Machine {
+    state: MaintenanceState,
+    config: Config,
+}
+
+/// Which operator actions would be applied now: a console's enabled buttons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AllowedActions {
+    pub enter_maintenance: bool,
+    pub exit_maintenance: bool,
+    /// Only where force is needed, i.e. where a plain exit would be refused.
+    pub force_exit: bool,
+}
+
+impl Machine {
+    pub fn new(state: MaintenanceState, config: Config) -> Machine {
+        Machine { state, config }
+    }
+
+    pub fn state(&self) -> &MaintenanceState {
+        &self.state
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// What [`Machine::apply`] would do; changes nothing.
+    pub fn check(&self, event: &Event, now: Millis) -> Verdict {
+        transition(&self.state, event, now, &self.config)
+    }
+
+    /// Applies `event`; the state changes only when the verdict is `Applied`.
+    pub fn apply(&mut self, event: &Event, now: Millis) -> Verdict {
+        let verdict = self.check(event, now);
+        if verdict.is_applied() {
+            self.state = verdict.to.clone();
+        }
+        verdict
+    }
+
+    /// Defined through [`Machine::check`], so a button is enabled exactly when
+    /// pressing it would be applied.
+    pub fn allowed_actions(&self, now: Millis) -> AllowedActions {
+        let would_apply = |event: Event| self.check(&event, now).outcome == Outcome::Applied;
+        let exit_maintenance = would_apply(Event::exit_maintenance());
+        AllowedActions {
+            enter_maintenance: would_apply(Event::enter_maintenance()),
+            exit_maintenance,
+            force_exit: !exit_maintenance && would_apply(Event::force_exit()),
+        }
+    }
+}
