@@ -43,8 +43,10 @@ mod transition;
 pub mod untyped;
 mod verdict;
 
+/// The JavaScript binding, compiled for `wasm32` only. Its functions are
+/// what `pkg/` exports; they are public so wasm tests can call them.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::Config;
 pub use error::{InputError, InputErrorCode};

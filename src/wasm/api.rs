@@ -20,13 +20,13 @@ pub fn transition(
     #[wasm_bindgen(unchecked_param_type = "State")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Event")] event: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Config")] config: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config")] config: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(untyped::transition(
         &Js(state),
         &Js(event),
         &Js(now),
-        &Js(config.unwrap_or_default()),
+        &Js(config),
     ))
 }
 
@@ -36,13 +36,13 @@ pub fn reconcile(
     #[wasm_bindgen(unchecked_param_type = "State")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Conditions")] conditions: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Config")] config: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config")] config: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(untyped::reconcile(
         &Js(state),
         &Js(conditions),
         &Js(now),
-        &Js(config.unwrap_or_default()),
+        &Js(config),
     ))
 }
 
@@ -50,12 +50,9 @@ pub fn reconcile(
 #[wasm_bindgen(unchecked_return_type = "ReplayResult")]
 pub fn replay(
     #[wasm_bindgen(unchecked_param_type = "ReplayEntry[]")] entries: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReplayOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    answer(untyped::replay(
-        &Js(entries),
-        &Js(options.unwrap_or_default()),
-    ))
+    answer(untyped::replay(&Js(entries), &Js(options)))
 }
 
 #[wasm_bindgen(js_name = isNonActive)]

@@ -20,9 +20,9 @@ pub struct JsMachine {
 impl JsMachine {
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_optional_param_type = "MachineOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "MachineOptions")] options: JsValue,
     ) -> Result<JsMachine, JsValue> {
-        let machine = untyped::machine(&Js(options.unwrap_or_default())).map_err(thrown)?;
+        let machine = untyped::machine(&Js(options)).map_err(thrown)?;
         Ok(JsMachine {
             inner: RefCell::new(machine),
         })

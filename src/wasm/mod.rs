@@ -1,9 +1,9 @@
 //! The JavaScript binding: converts values and reports errors, nothing else.
 //! Every rule it exposes lives in the plain-Rust modules of the crate.
 
-mod api;
+pub mod api;
 mod convert;
 mod errors;
 mod input;
-mod machine;
+pub mod machine;
 mod typescript;

@@ -1,0 +1,8 @@
+// workerd / Cloudflare Workers: a `.wasm` import arrives compiled, as a
+// WebAssembly.Module, so it is instantiated synchronously at module load.
+import module from "./web/mesh_maintenance_bg.wasm";
+import { initSync } from "./web/mesh_maintenance.js";
+
+initSync({ module });
+
+export * from "./web/mesh_maintenance.js";

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, native tests and conformance vectors, the
+# package build, the wasm tests, the type test and the Node tests against pkg/.
+# Installs what it needs first (see tools.sh).
+set -euo pipefail
+source "$(dirname "$0")/tools.sh"
+ensure_rust
+ensure_wasm_bindgen
+ensure_npm
+
+say "rustfmt"
+cargo fmt --check
+
+say "clippy (native and wasm32, warnings denied)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "native unit tests and conformance vectors"
+cargo test
+
+scripts/build-pkg.sh
+
+say "wasm-bindgen-test in Node"
+cargo test --target wasm32-unknown-unknown --test wasm_node
+
+say "TypeScript type test"
+tsc -p tests/types/tsconfig.json
+
+say "Node tests against pkg/ (ESM and CJS)"
+node --test tests/js/

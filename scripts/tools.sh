@@ -1,0 +1,48 @@
+# Sourced by the other scripts: installs what the build and the tests need,
+# skipping whatever is already there. Safe to run on a fresh machine.
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+ensure_rust() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    rustup target add wasm32-unknown-unknown
+  for component in clippy rustfmt; do
+    rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+  done
+}
+
+# The wasm-bindgen CLI must be exactly the version Cargo.lock pins.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (about 2 minutes)"
+    # Opt level 1 builds the CLI in half the time with the same output; no
+    # --locked: one of its pinned transitive crates is gone from the registry.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_npm() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm dev dependencies"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Debian's chromium and its driver, for the browser tests.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
