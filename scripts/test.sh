@@ -7,6 +7,7 @@ source "$(dirname "$0")/tools.sh"
 ensure_rust
 ensure_wasm_bindgen
 ensure_npm
+ensure_chromium
 
 say "rustfmt"
 cargo fmt --check
@@ -28,3 +29,7 @@ tsc -p tests/types/tsconfig.json
 
 say "Node tests against pkg/ (ESM and CJS)"
 node --test tests/js/
+
+say "operator console end to end in headless Chromium"
+vite build --config www/vite.config.js --logLevel warn
+node --test tests/e2e/

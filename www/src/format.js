@@ -1,0 +1,17 @@
+// Display helpers for simulated milliseconds.
+
+const pad = (n) => String(n).padStart(2, "0");
+
+/** `01:02:03` for a time or a duration in ms. */
+export function clock(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+}
+
+/** `4m 05s`, `12s`, `1h 02m` for a duration in ms. */
+export function duration(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  return `${Math.floor(s / 3600)}h ${pad(Math.floor(s / 60) % 60)}m`;
+}
