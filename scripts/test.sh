@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, native tests and conformance vectors, the
-# package build, the wasm tests, the type test and the Node tests against pkg/.
+# package build, the wasm tests (Node, Chromium), the type test, the Node
+# tests against pkg/, the console in Chromium, and the vectors in Deno, Bun,
+# workerd and a Vite-built page.
 # Installs what it needs first (see tools.sh).
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
@@ -21,8 +23,9 @@ cargo test
 
 scripts/build-pkg.sh
 
-say "wasm-bindgen-test in Node"
+say "wasm-bindgen-test in Node and in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test wasm_node
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_browser
 
 say "TypeScript type test"
 tsc -p tests/types/tsconfig.json
@@ -33,3 +36,7 @@ node --test tests/js/
 say "operator console end to end in headless Chromium"
 vite build --config www/vite.config.js --logLevel warn
 node --test tests/e2e/
+
+say "every runtime: Deno, Bun, workerd, Chromium (Vite build), the README's snippets"
+vite build --config tests/runtimes/browser/vite.config.js --logLevel warn
+node --test tests/runtimes/
