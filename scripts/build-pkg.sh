@@ -21,7 +21,24 @@ for bound in pkg/web/mesh_maintenance_bg.wasm pkg/node/mesh_maintenance_bg.wasm;
 done
 rm -f pkg/web/package.json pkg/node/package.json pkg/*/.gitignore
 cp js/node-package.json pkg/node/package.json
-cp js/node.mjs js/workerd.mjs js/browser.mjs README.md pkg/
+cp js/node.mjs js/workerd.mjs js/browser.mjs js/shapes.js README.md pkg/
+# The CommonJS glue requires the same helpers as CommonJS: same functions,
+# CommonJS exports.
+{
+  sed 's/^export function /function /' js/shapes.js
+  printf 'module.exports = { %s };\n' "$(sed -n 's/^export function \([A-Za-z]*\).*/\1/p' js/shapes.js | paste -sd, - | sed 's/,/, /g')"
+} >pkg/shapes.cjs
+# wasm-bindgen copied js/shapes.js as a snippet under a hashed folder; the
+# package keeps one copy at a stable path (the workerd config names it), so
+# the glue's import and require specifiers are pointed there. The wasm's
+# import module names (the keys of the imports object) stay as they are.
+sed -i -E "s#from (['\"])\./snippets/[^'\"]*/js/shapes\.js(['\"])#from \1../shapes.js\2#g" pkg/web/mesh_maintenance.js
+sed -i -E "s#require\((String\.raw\`|\")\./snippets/[^\`\"]*/js/shapes\.js(\`|\")\)#require(\"../shapes.cjs\")#g" pkg/node/mesh_maintenance.js
+rm -rf pkg/web/snippets pkg/node/snippets
+if grep -qE "(from|require\().*snippets" pkg/web/mesh_maintenance.js pkg/node/mesh_maintenance.js; then
+  echo "build-pkg: a snippet import was not redirected" >&2
+  exit 1
+fi
 # The CommonJS build's declarations are the API alone (no init functions).
 # The reference makes `[Symbol.dispose]` type-check under any `lib` setting.
 {

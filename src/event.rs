@@ -41,6 +41,10 @@ impl EventKind {
         EventKind::Reconcile,
     ];
 
+    /// Every `type` string, in the order of [`EventKind::ALL`]. A static, so
+    /// decoders can cache per-list lookups by its address.
+    pub const NAMES: &'static [&'static str; 4] = &NAMES_EVENTKIND;
+
     /// The `type` string of the JSON form.
     pub const fn name(self) -> &'static str {
         match self {
@@ -85,3 +89,16 @@ impl<'de> Deserialize<'de> for Event {
         crate::decode::deserialize_via(deserializer, "event", |v, p| crate::decode::event(v, p))
     }
 }
+
+static NAMES_EVENTKIND: [&str; 4] = {
+    let mut names = [""; 4];
+    let mut i = 0;
+    while i < 4 {
+        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const, in bounds
+        {
+            names[i] = EventKind::ALL[i].name();
+            i += 1;
+        }
+    }
+    names
+};

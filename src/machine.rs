@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::event::Event;
 use crate::state::MaintenanceState;
 use crate::time::Millis;
-use crate::transition::transition;
+use crate::transition::{decide, transition, Decision};
 use crate::verdict::{Outcome, Verdict};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,13 +43,28 @@ impl Machine {
         transition(&self.state, event, now, &self.config)
     }
 
+    /// [`Machine::check`] as a [`Decision`], with the current state.
+    pub fn check_decision(&self, event: &Event, now: Millis) -> (MaintenanceState, Decision) {
+        (
+            self.state.clone(),
+            decide(&self.state, event, now, &self.config),
+        )
+    }
+
     /// Applies `event`; the state changes only when the verdict is `Applied`.
     pub fn apply(&mut self, event: &Event, now: Millis) -> Verdict {
-        let verdict = self.check(event, now);
-        if verdict.is_applied() {
-            self.state = verdict.to.clone();
-        }
-        verdict
+        let (from, decision) = self.apply_decision(event, now);
+        decision.into_verdict(&from)
+    }
+
+    /// [`Machine::apply`] as a [`Decision`], with the state it was applied to.
+    pub fn apply_decision(&mut self, event: &Event, now: Millis) -> (MaintenanceState, Decision) {
+        let decision = decide(&self.state, event, now, &self.config);
+        let from = match &decision.to {
+            Some(to) => std::mem::replace(&mut self.state, to.clone()),
+            None => self.state.clone(),
+        };
+        (from, decision)
     }
 
     /// Defined through [`Machine::check`], so a button is enabled exactly when

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::Config;
+use crate::message::Why;
 use crate::state::MaintenanceState;
 use crate::time::Millis;
 
@@ -18,13 +19,8 @@ pub struct Conditions {
 /// What reconcile decided, with the reason a console shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Step {
-    Move {
-        target: MaintenanceState,
-        why: &'static str,
-    },
-    Stay {
-        why: &'static str,
-    },
+    Move { target: MaintenanceState, why: Why },
+    Stay { why: Why },
 }
 
 /// The state `state` should move to given `conditions` at `now`, or `None`.
@@ -54,7 +50,7 @@ pub(crate) fn step(
             if conditions.replicas_drained && conditions.daemons_stopped {
                 Step::Move {
                     target: MaintenanceState::Maintenance { since: now },
-                    why: "replicas are drained and daemons stopped",
+                    why: Why::DrainedAndStopped,
                 }
             } else if deadline.is_some_and(|deadline| now >= deadline) {
                 let waited = now.saturating_since(*since);
@@ -63,36 +59,36 @@ pub(crate) fn step(
                         since: now,
                         reason: format!("drain deadline elapsed after {waited}ms"),
                     },
-                    why: "the drain deadline elapsed",
+                    why: Why::DeadlineElapsed,
                 }
             } else {
                 Step::Stay {
-                    why: "the drain is not complete and its deadline has not passed",
+                    why: Why::DrainIncomplete,
                 }
             }
         }
         MaintenanceState::ExitingMaintenance { .. } if conditions.daemons_healthy => Step::Move {
             target: MaintenanceState::Recovery { since: now },
-            why: "daemons are healthy",
+            why: Why::DaemonsHealthy,
         },
         MaintenanceState::ExitingMaintenance { .. } => Step::Stay {
-            why: "daemons are not healthy yet",
+            why: Why::DaemonsUnhealthy,
         },
         MaintenanceState::Recovery { since }
             if now.saturating_since(*since) >= config.recovery_ramp_window_ms =>
         {
             Step::Move {
                 target: MaintenanceState::Active,
-                why: "the recovery ramp window elapsed",
+                why: Why::RampElapsed,
             }
         }
         MaintenanceState::Recovery { .. } => Step::Stay {
-            why: "the recovery ramp window has not elapsed",
+            why: Why::RampNotElapsed,
         },
         MaintenanceState::Active
         | MaintenanceState::Maintenance { .. }
         | MaintenanceState::DrainFailed { .. } => Step::Stay {
-            why: "reconcile has nothing to do in this state",
+            why: Why::NothingToDo,
         },
     }
 }

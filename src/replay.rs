@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::event::Event;
 use crate::state::MaintenanceState;
 use crate::time::Millis;
-use crate::transition::transition;
+use crate::transition::decide;
 use crate::verdict::{Outcome, Verdict};
 
 /// One event of a chain and the time it was applied.
@@ -61,17 +61,22 @@ impl Replay {
 
     /// Applies the next entry of the chain.
     pub fn push(&mut self, at: Millis, event: &Event) {
-        let verdict = transition(&self.outcome.state, event, at, &self.config);
+        let decision = decide(&self.outcome.state, event, at, &self.config);
         let index = self.next_index;
         self.next_index = self.next_index.saturating_add(1);
         let outcome = &mut self.outcome;
-        match verdict.outcome {
+        match decision.outcome {
             Outcome::Applied => {
                 outcome.applied = outcome.applied.saturating_add(1);
-                outcome.state = verdict.to;
+                if let Some(to) = decision.to {
+                    outcome.state = to;
+                }
             }
             Outcome::Unchanged => outcome.unchanged = outcome.unchanged.saturating_add(1),
-            Outcome::Rejected => outcome.rejected.push(RejectedEntry { index, verdict }),
+            Outcome::Rejected => {
+                let verdict = decision.into_verdict(&outcome.state);
+                outcome.rejected.push(RejectedEntry { index, verdict });
+            }
         }
     }
 

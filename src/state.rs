@@ -60,6 +60,10 @@ impl StateKind {
         StateKind::Recovery,
     ];
 
+    /// Every `kind` string, in the order of [`StateKind::ALL`]. A static, so
+    /// decoders can cache per-list lookups by its address.
+    pub const NAMES: &'static [&'static str; 6] = &NAMES_STATEKIND;
+
     /// The `kind` string of the JSON form.
     pub const fn name(self) -> &'static str {
         match self {
@@ -170,6 +174,19 @@ impl<'de> Deserialize<'de> for MaintenanceState {
         crate::decode::deserialize_via(deserializer, "state", |v, p| crate::decode::state(v, p))
     }
 }
+
+static NAMES_STATEKIND: [&str; 6] = {
+    let mut names = [""; 6];
+    let mut i = 0;
+    while i < 6 {
+        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const, in bounds
+        {
+            names[i] = StateKind::ALL[i].name();
+            i += 1;
+        }
+    }
+    names
+};
 
 #[cfg(test)]
 mod tests {

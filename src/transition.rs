@@ -1,11 +1,88 @@
 //! The effect of one event on one state (SPEC section 4).
 
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, EventKind};
+use crate::message::{Form, Message, Why};
 use crate::reconcile::{step, Step};
 use crate::state::{is_valid_successor, MaintenanceState, StateKind};
 use crate::time::Millis;
-use crate::verdict::{RejectCode, Verdict};
+use crate::verdict::{Outcome, RejectCode, Verdict};
+
+/// A verdict before it is dressed for a caller: no copy of the input state
+/// and no rendered text, so replays and bindings pay only for what they use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub outcome: Outcome,
+    /// The new state, exactly when the outcome is `Applied`.
+    pub to: Option<MaintenanceState>,
+    /// Set exactly when the outcome is `Rejected`.
+    pub code: Option<RejectCode>,
+    pub message: Message,
+}
+
+impl Decision {
+    fn applied(event: EventKind, from: StateKind, to: MaintenanceState, form: Form) -> Decision {
+        let message = Message {
+            event,
+            from,
+            to: to.kind(),
+            form,
+        };
+        Decision {
+            outcome: Outcome::Applied,
+            to: Some(to),
+            code: None,
+            message,
+        }
+    }
+
+    fn unchanged(event: EventKind, from: StateKind, why: Why) -> Decision {
+        let message = Message {
+            event,
+            from,
+            to: from,
+            form: Form::Stays(why),
+        };
+        Decision {
+            outcome: Outcome::Unchanged,
+            to: None,
+            code: None,
+            message,
+        }
+    }
+
+    fn rejected(
+        event: EventKind,
+        from: StateKind,
+        to: StateKind,
+        code: RejectCode,
+        form: Form,
+    ) -> Decision {
+        let message = Message {
+            event,
+            from,
+            to,
+            form,
+        };
+        Decision {
+            outcome: Outcome::Rejected,
+            to: None,
+            code: Some(code),
+            message,
+        }
+    }
+
+    /// The full verdict for `from`, the state the event was applied to.
+    pub fn into_verdict(self, from: &MaintenanceState) -> Verdict {
+        Verdict {
+            outcome: self.outcome,
+            to: self.to.unwrap_or_else(|| from.clone()),
+            from: from.clone(),
+            code: self.code,
+            message: self.message.to_string(),
+        }
+    }
+}
 
 /// What `event` does to `state` at `now`. Pure: the caller decides whether
 /// to keep `verdict.to`.
@@ -15,85 +92,91 @@ pub fn transition(
     now: Millis,
     config: &Config,
 ) -> Verdict {
+    decide(state, event, now, config).into_verdict(state)
+}
+
+/// [`transition`] without the verdict's copies and text.
+#[inline]
+pub fn decide(state: &MaintenanceState, event: &Event, now: Millis, config: &Config) -> Decision {
+    use EventKind::{EnterMaintenance, ExitMaintenance, Reconcile, TransitionObserved};
     let from = state.kind();
     match event {
         Event::EnterMaintenance { drain_for_ms } => match state {
             MaintenanceState::Active => {
                 let window = drain_for_ms.or(config.default_drain_for_ms);
                 let deadline = window.map(|window| now.saturating_add(window));
-                let to = MaintenanceState::EnteringMaintenance { since: now, deadline };
-                Verdict::applied(state, to, format!("EnterMaintenance moved the node from {from} to EnteringMaintenance."))
+                let to = MaintenanceState::EnteringMaintenance {
+                    since: now,
+                    deadline,
+                };
+                Decision::applied(EnterMaintenance, from, to, Form::Moved)
             }
-            MaintenanceState::EnteringMaintenance { .. } => Verdict::unchanged(
-                state,
-                format!("EnterMaintenance leaves the node in {from}: it is already entering maintenance."),
-            ),
-            _ => Verdict::rejected(
-                state,
+            MaintenanceState::EnteringMaintenance { .. } => {
+                Decision::unchanged(EnterMaintenance, from, Why::AlreadyEntering)
+            }
+            _ => Decision::rejected(
+                EnterMaintenance,
+                from,
+                StateKind::EnteringMaintenance,
                 RejectCode::InvalidTransition,
-                format!(
-                    "EnterMaintenance cannot move the node from {from} to EnteringMaintenance: maintenance can only be entered from Active."
-                ),
+                Form::Refused(Why::EnterOnlyFromActive),
             ),
         },
-        Event::ExitMaintenance { force } => match state {
-            MaintenanceState::Maintenance { .. } => exit(state, now),
-            MaintenanceState::DrainFailed { .. } if *force => exit(state, now),
-            MaintenanceState::DrainFailed { .. } => Verdict::rejected(
-                state,
-                RejectCode::ForceRequired,
-                format!(
-                    "ExitMaintenance cannot move the node from {from} to ExitingMaintenance without force: the drain failed, so exiting needs force: true."
+        Event::ExitMaintenance { force } => {
+            let exiting = StateKind::ExitingMaintenance;
+            match state {
+                MaintenanceState::Maintenance { .. } => exit(from, now),
+                MaintenanceState::DrainFailed { .. } if *force => exit(from, now),
+                MaintenanceState::DrainFailed { .. } => Decision::rejected(
+                    ExitMaintenance,
+                    from,
+                    exiting,
+                    RejectCode::ForceRequired,
+                    Form::NeedsForce,
                 ),
-            ),
-            MaintenanceState::ExitingMaintenance { .. } => Verdict::unchanged(
-                state,
-                format!("ExitMaintenance leaves the node in {from}: it is already exiting maintenance."),
-            ),
-            _ => Verdict::rejected(
-                state,
-                RejectCode::InvalidTransition,
-                format!(
-                    "ExitMaintenance cannot move the node from {from} to ExitingMaintenance: maintenance can only be exited from Maintenance or DrainFailed."
+                MaintenanceState::ExitingMaintenance { .. } => {
+                    Decision::unchanged(ExitMaintenance, from, Why::AlreadyExiting)
+                }
+                _ => Decision::rejected(
+                    ExitMaintenance,
+                    from,
+                    exiting,
+                    RejectCode::InvalidTransition,
+                    Form::Refused(Why::ExitOnlyFromMaintenance),
                 ),
-            ),
-        },
+            }
+        }
         Event::TransitionObserved { state: observed } => {
             let to = observed.kind();
             if !is_valid_successor(state, observed) {
-                Verdict::rejected(
-                    state,
+                Decision::rejected(
+                    TransitionObserved,
+                    from,
+                    to,
                     RejectCode::InvalidSuccessor,
-                    format!("TransitionObserved cannot move the node from {from} to {to}: {to} is not a valid successor of {from}."),
+                    Form::NotSuccessor,
                 )
             } else if observed == state {
-                Verdict::unchanged(state, format!("TransitionObserved leaves the node in {from}: the observed state is identical."))
-            } else if from == to {
-                Verdict::applied(
-                    state,
-                    observed.clone(),
-                    format!("TransitionObserved moved the node from {from} to {to}, refreshing its fields."),
-                )
+                Decision::unchanged(TransitionObserved, from, Why::Identical)
             } else {
-                Verdict::applied(state, observed.clone(), format!("TransitionObserved moved the node from {from} to {to}."))
+                let form = if from == to {
+                    Form::Refreshed
+                } else {
+                    Form::Moved
+                };
+                Decision::applied(TransitionObserved, from, observed.clone(), form)
             }
         }
         Event::Reconcile { conditions } => match step(state, conditions, now, config) {
             Step::Move { target, why } => {
-                let to = target.kind();
-                Verdict::applied(state, target, format!("Reconcile moved the node from {from} to {to}: {why}."))
+                Decision::applied(Reconcile, from, target, Form::MovedBecause(why))
             }
-            Step::Stay { why } => Verdict::unchanged(state, format!("Reconcile leaves the node in {from}: {why}.")),
+            Step::Stay { why } => Decision::unchanged(Reconcile, from, why),
         },
     }
 }
 
-fn exit(state: &MaintenanceState, now: Millis) -> Verdict {
-    let from = state.kind();
-    let to = StateKind::ExitingMaintenance;
-    Verdict::applied(
-        state,
-        MaintenanceState::ExitingMaintenance { since: now },
-        format!("ExitMaintenance moved the node from {from} to {to}."),
-    )
+fn exit(from: StateKind, now: Millis) -> Decision {
+    let to = MaintenanceState::ExitingMaintenance { since: now };
+    Decision::applied(EventKind::ExitMaintenance, from, to, Form::Moved)
 }

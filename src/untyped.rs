@@ -5,7 +5,8 @@
 
 use crate::decode::{self, Input, Path};
 use crate::{
-    Event, InputError, InputErrorCode, MaintenanceState, Millis, Replay, ReplayOutcome, Verdict,
+    Decision, Event, InputError, InputErrorCode, MaintenanceState, Millis, Replay, ReplayOutcome,
+    Verdict,
 };
 
 pub fn is_valid_successor<V: Input>(from: &V, to: &V) -> Result<bool, InputError> {
@@ -20,11 +21,23 @@ pub fn transition<V: Input>(
     now: &V,
     config: &V,
 ) -> Result<Verdict, InputError> {
+    let (state, decision) = decide(state, event, now, config)?;
+    Ok(decision.into_verdict(&state))
+}
+
+/// [`transition`] as a [`Decision`], with the decoded state it applies to.
+pub fn decide<V: Input>(
+    state: &V,
+    event: &V,
+    now: &V,
+    config: &V,
+) -> Result<(MaintenanceState, Decision), InputError> {
     let state = decode::state(state, &Path::Root("state"))?;
     let event = decode::event(event, &Path::Root("event"))?;
     let now = decode::timestamp(now, &Path::Root("now"))?;
     let config = decode::config(config, &Path::Root("config"))?;
-    Ok(crate::transition(&state, &event, now, &config))
+    let decision = crate::decide(&state, &event, now, &config);
+    Ok((state, decision))
 }
 
 pub fn reconcile<V: Input>(

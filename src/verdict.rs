@@ -59,40 +59,6 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    pub(crate) fn applied(
-        from: &MaintenanceState,
-        to: MaintenanceState,
-        message: String,
-    ) -> Verdict {
-        Verdict {
-            outcome: Outcome::Applied,
-            from: from.clone(),
-            to,
-            code: None,
-            message,
-        }
-    }
-
-    pub(crate) fn unchanged(state: &MaintenanceState, message: String) -> Verdict {
-        Verdict {
-            outcome: Outcome::Unchanged,
-            from: state.clone(),
-            to: state.clone(),
-            code: None,
-            message,
-        }
-    }
-
-    pub(crate) fn rejected(state: &MaintenanceState, code: RejectCode, message: String) -> Verdict {
-        Verdict {
-            outcome: Outcome::Rejected,
-            from: state.clone(),
-            to: state.clone(),
-            code: Some(code),
-            message,
-        }
-    }
-
     pub const fn is_applied(&self) -> bool {
         matches!(self.outcome, Outcome::Applied)
     }

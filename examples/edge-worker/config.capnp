@@ -1,6 +1,6 @@
 # workerd configuration: serves worker.mjs on 127.0.0.1:8787.
 #   npx workerd serve config.capnp
-# The four `embed` paths under ../../pkg/ are the package; point them at
+# The five `embed` paths under ../../pkg/ are the package; point them at
 # node_modules/mesh-maintenance/ in a copy of this folder.
 using Workerd = import "/workerd/workerd.capnp";
 
@@ -15,6 +15,7 @@ const worker :Workerd.Worker = (
     (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
     (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
     (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
+    (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
   ],
   compatibilityDate = "2026-11-01",
 );

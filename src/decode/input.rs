@@ -27,6 +27,17 @@ pub enum Text {
     Text(String),
 }
 
+/// What a fused read found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fast<T> {
+    /// The field holds this value.
+    Found(T),
+    /// The field is absent or `undefined`.
+    Absent,
+    /// Anything else: read it the general way.
+    Unknown,
+}
+
 /// Why reading a value failed: a JavaScript getter or proxy trap threw. The
 /// string describes what was thrown.
 pub type ReadFailure = String;
@@ -49,7 +60,34 @@ pub trait Input: Sized {
     fn element(&self, index: usize) -> Result<Self, ReadFailure>;
     /// A short rendering for an error message: `-5`, `"abc"`, `an object`.
     fn describe(&self) -> String;
+
+    /// Fused reads a binding may provide for the common case; `Unknown`
+    /// sends the decoder down the general path (`field` and friends), which
+    /// judges the value and reports any error.
+    fn fast_number(&self, _name: &'static str) -> Fast<f64> {
+        Fast::Unknown
+    }
+
+    fn fast_bool(&self, _name: &'static str) -> Fast<bool> {
+        Fast::Unknown
+    }
+
+    fn fast_tag(&self, _name: &'static str, _names: &'static [&'static str]) -> Fast<usize> {
+        Fast::Unknown
+    }
+
+    /// The position of this string in `names`, if it is one of them. A
+    /// binding may cache the lookup per `names` (it is always a static).
+    fn tag(&self, names: &'static [&'static str]) -> Option<usize> {
+        match self.text(TAG_BYTES) {
+            Text::Text(text) => names.iter().position(|name| *name == text),
+            Text::TooLong | Text::NotText => None,
+        }
+    }
 }
+
+/// Longer than any tag (`kind` or `type` value), so a tag is never copied whole.
+pub const TAG_BYTES: usize = 32;
 
 /// The longest string an error message quotes, in characters.
 pub const QUOTE_CHARS: u32 = 40;

@@ -7,11 +7,13 @@ mod json;
 pub(crate) use json::deserialize_via;
 pub use json::Json;
 mod object;
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))] // the wasm binding uses them
+pub(crate) use object::{expected, fail, ObjectReader};
 mod types;
 
 use std::fmt;
 
-pub use input::{js_number, quote, Input, ReadFailure, Shape, Text, QUOTE_CHARS};
+pub use input::{js_number, quote, Fast, Input, ReadFailure, Shape, Text, QUOTE_CHARS};
 pub use types::{
     conditions, config, entries, entry, event, for_each_element, machine_options, millis,
     replay_options, state, timestamp,

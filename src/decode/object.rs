@@ -1,8 +1,9 @@
 //! Reading the fields of one object and refusing the ones nobody asked for.
 
-use super::input::{quote, Input, Shape};
+use super::input::{quote, Fast, Input, Shape};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
+use crate::time::Millis;
 
 /// An object being decoded. Counts the fields it has read so that the
 /// unknown-field check costs one key count on the happy path; the keys
@@ -64,7 +65,7 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
     pub(crate) fn optional(&mut self, name: &'static str) -> Result<Option<V>, InputError> {
         match self.value.field(name) {
             Ok(Some(value)) => {
-                self.fields_read = self.fields_read.saturating_add(1);
+                self.count_read();
                 Ok(Some(value))
             }
             Ok(None) => Ok(None),
@@ -74,6 +75,49 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
                 &format!("reading the field threw {thrown}"),
             )),
         }
+    }
+
+    /// A field that is a valid [`Millis`] on the fused fast path, if it is.
+    pub(crate) fn fast_millis(&mut self, name: &'static str) -> Option<Millis> {
+        match self.value.fast_number(name) {
+            Fast::Found(number) => {
+                let millis = Millis::from_f64(number).ok()?;
+                self.count_read();
+                Some(millis)
+            }
+            Fast::Absent | Fast::Unknown => None,
+        }
+    }
+
+    /// A boolean field on the fast path: `Some(false)` when absent.
+    pub(crate) fn fast_bool(&mut self, name: &'static str) -> Option<bool> {
+        match self.value.fast_bool(name) {
+            Fast::Found(value) => {
+                self.count_read();
+                Some(value)
+            }
+            Fast::Absent => Some(false),
+            Fast::Unknown => None,
+        }
+    }
+
+    /// A tag field's position in `names` on the fast path.
+    pub(crate) fn fast_tag(
+        &mut self,
+        name: &'static str,
+        names: &'static [&'static str],
+    ) -> Option<usize> {
+        match self.value.fast_tag(name, names) {
+            Fast::Found(index) => {
+                self.count_read();
+                Some(index)
+            }
+            Fast::Absent | Fast::Unknown => None,
+        }
+    }
+
+    fn count_read(&mut self) {
+        self.fields_read = self.fields_read.saturating_add(1);
     }
 
     pub(crate) fn required(&mut self, name: &'static str) -> Result<V, InputError> {

@@ -14,8 +14,6 @@ use crate::time::Millis;
 use InputErrorCode::{InvalidConfig, InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp};
 
 const SAFE_INTEGER: &str = "a non-negative safe integer";
-/// Longer than any `kind` or `type` name, so those are never copied whole.
-const NAME_BYTES: usize = 32;
 
 /// A timestamp or duration nested in a value whose own code is `code`.
 pub fn millis<V: Input>(
@@ -38,10 +36,16 @@ fn optional_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Option<Millis>, InputError> {
+    if let Some(millis) = reader.fast_millis(name) {
+        return Ok(Some(millis));
+    }
     match reader.optional(name)? {
-        Some(value) if value.shape() == Shape::Null => Ok(None),
-        Some(value) => millis(&value, &reader.path().field(name), reader.code()).map(Some),
         None => Ok(None),
+        Some(value) => match millis(&value, &reader.path().field(name), reader.code()) {
+            Ok(millis) => Ok(Some(millis)),
+            Err(_) if value.shape() == Shape::Null => Ok(None),
+            Err(error) => Err(error),
+        },
     }
 }
 
@@ -49,6 +53,9 @@ fn required_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Millis, InputError> {
+    if let Some(millis) = reader.fast_millis(name) {
+        return Ok(millis);
+    }
     let value = reader.required(name)?;
     millis(&value, &reader.path().field(name), reader.code())
 }
@@ -57,6 +64,9 @@ fn optional_bool<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<bool, InputError> {
+    if let Some(value) = reader.fast_bool(name) {
+        return Ok(value);
+    }
     match reader.optional(name)? {
         Some(value) => value.boolean().ok_or_else(|| {
             expected(
@@ -70,40 +80,49 @@ fn optional_bool<V: Input>(
     }
 }
 
-/// One of `names`, read from a tag field such as `kind` or `type`.
+/// One of `all`, read from a tag field such as `kind` or `type`.
 fn tag<V: Input, T: Copy>(
     value: &V,
     path: &Path<'_>,
     code: InputErrorCode,
     all: &[T],
-    name_of: fn(T) -> &'static str,
+    names: &'static [&'static str],
 ) -> Result<T, InputError> {
-    let found = match value.text(NAME_BYTES) {
-        Text::Text(text) => all
-            .iter()
-            .copied()
-            .find(|candidate| name_of(*candidate) == text),
-        Text::TooLong | Text::NotText => None,
-    };
-    found.ok_or_else(|| {
-        let names: Vec<String> = all
-            .iter()
-            .map(|candidate| format!("\"{}\"", name_of(*candidate)))
-            .collect();
-        expected(code, path, &format!("one of {}", names.join(", ")), value)
-    })
+    value
+        .tag(names)
+        .and_then(|index| all.get(index).copied())
+        .ok_or_else(|| {
+            let quoted: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
+            expected(code, path, &format!("one of {}", quoted.join(", ")), value)
+        })
+}
+
+/// The tag field `name` of the object being read, as one of `all`.
+fn tag_field<V: Input, T: Copy>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+    all: &[T],
+    names: &'static [&'static str],
+) -> Result<T, InputError> {
+    if let Some(found) = reader
+        .fast_tag(name, names)
+        .and_then(|index| all.get(index))
+    {
+        return Ok(*found);
+    }
+    let value = reader.required(name)?;
+    tag(
+        &value,
+        &reader.path().field(name),
+        reader.code(),
+        all,
+        names,
+    )
 }
 
 pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidState, "a state object")?;
-    let kind_value = reader.required("kind")?;
-    let kind = tag(
-        &kind_value,
-        &path.field("kind"),
-        InvalidState,
-        &StateKind::ALL,
-        StateKind::name,
-    )?;
+    let kind = tag_field(&mut reader, "kind", &StateKind::ALL, StateKind::NAMES)?;
     let (state, fields): (MaintenanceState, &[&str]) = match kind {
         StateKind::Active => (MaintenanceState::Active, &["kind"]),
         StateKind::EnteringMaintenance => (
@@ -166,14 +185,7 @@ pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, I
 
 pub fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidEvent, "an event object")?;
-    let type_value = reader.required("type")?;
-    let kind = tag(
-        &type_value,
-        &path.field("type"),
-        InvalidEvent,
-        &EventKind::ALL,
-        EventKind::name,
-    )?;
+    let kind = tag_field(&mut reader, "type", &EventKind::ALL, EventKind::NAMES)?;
     let (event, fields): (Event, &[&str]) = match kind {
         EventKind::EnterMaintenance => (
             Event::EnterMaintenance {

@@ -22,7 +22,7 @@ pub fn transition(
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config")] config: JsValue,
 ) -> Result<JsValue, JsValue> {
-    answer(untyped::transition(
+    answer(untyped::decide(
         &Js(state),
         &Js(event),
         &Js(now),

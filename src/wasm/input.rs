@@ -3,26 +3,60 @@
 //! (getters, proxy traps) is caught so a hostile value cannot unwind through
 //! the module.
 
+use std::cell::RefCell;
+
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::decode::{quote, Input, ReadFailure, Shape, Text};
+use super::shapes;
+use super::strings::{js_static, with_static};
+use crate::decode::{quote, Fast, Input, ReadFailure, Shape, Text};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
 
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Number.isFinite`: no coercion, false for anything but a finite number.
+    #[wasm_bindgen(js_namespace = Number, js_name = isFinite)]
+    fn is_finite_number(value: &JsValue) -> bool;
+
+    /// `Number(value)`, only called on finite numbers: returns the number
+    /// through the call's return value, cheaper than `JsValue::as_f64`.
+    #[wasm_bindgen(js_name = Number)]
+    fn number_of(value: &JsValue) -> f64;
 }
 
 /// A JavaScript value being decoded.
 pub(crate) struct Js(pub(crate) JsValue);
 
+thread_local! {
+    /// For each static list of tag names, a JS `Map` from name to position,
+    /// so a tag is matched in one call without copying the string.
+    static TAGS: RefCell<Vec<(usize, js_sys::Map)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn tag_map(names: &'static [&'static str]) -> js_sys::Map {
+    let address = names.as_ptr() as usize;
+    let cached = TAGS.with(|tags| {
+        tags.borrow()
+            .iter()
+            .find(|(a, _)| *a == address)
+            .map(|(_, map)| map.clone())
+    });
+    cached.unwrap_or_else(|| {
+        let map = js_sys::Map::new();
+        for (index, name) in names.iter().enumerate() {
+            map.set(&js_static(name), &JsValue::from_f64(index as f64));
+        }
+        TAGS.with(|tags| tags.borrow_mut().push((address, map.clone())));
+        map
+    })
+}
+
 fn describe_thrown(thrown: &JsValue) -> ReadFailure {
-    let message = Reflect::get(thrown, &JsValue::from_str("message"))
+    let message = with_static("message", |key| Reflect::get(thrown, key))
         .ok()
         .and_then(|m| m.as_string());
     match message {
@@ -37,31 +71,50 @@ fn index_key(index: usize) -> JsValue {
 
 impl Input for Js {
     fn shape(&self) -> Shape {
-        let value = &self.0;
-        if value.is_undefined() {
-            Shape::Undefined
-        } else if value.is_null() {
-            Shape::Null
-        } else if value.as_bool().is_some() {
-            Shape::Bool
-        } else if value.as_f64().is_some() {
-            Shape::Number
-        } else if value.is_string() {
-            Shape::String
-        } else if value.is_object() {
-            // A revoked proxy makes `Array.isArray` throw; it is no array.
-            if is_array(value).unwrap_or(false) {
-                Shape::Array
-            } else {
-                Shape::Object
-            }
-        } else {
-            Shape::Other
+        match shapes::shape_of(&self.0) {
+            0 => Shape::Undefined,
+            1 => Shape::Null,
+            2 => Shape::Bool,
+            3 => Shape::Number,
+            4 => Shape::String,
+            5 => Shape::Array,
+            6 => Shape::Object,
+            _ => Shape::Other,
         }
     }
 
+    fn fast_number(&self, name: &'static str) -> Fast<f64> {
+        let number = with_static(name, |key| shapes::number_field(&self.0, key));
+        if number.is_nan() {
+            Fast::Unknown
+        } else {
+            Fast::Found(number)
+        }
+    }
+
+    fn fast_bool(&self, name: &'static str) -> Fast<bool> {
+        match with_static(name, |key| shapes::bool_field(&self.0, key)) {
+            0 => Fast::Found(false),
+            1 => Fast::Found(true),
+            2 => Fast::Absent,
+            _ => Fast::Unknown,
+        }
+    }
+
+    fn fast_tag(&self, name: &'static str, names: &'static [&'static str]) -> Fast<usize> {
+        let positions = tag_map(names);
+        match usize::try_from(with_static(name, |key| {
+            shapes::tag_field(&self.0, key, &positions)
+        })) {
+            Ok(index) => Fast::Found(index),
+            Err(_) => Fast::Unknown,
+        }
+    }
+
+    /// Finite numbers only; `NaN` and the infinities are refused by every
+    /// decoder anyway and described through `describe`.
     fn number(&self) -> Option<f64> {
-        self.0.as_f64()
+        is_finite_number(&self.0).then(|| number_of(&self.0))
     }
 
     fn boolean(&self) -> Option<bool> {
@@ -85,7 +138,7 @@ impl Input for Js {
     }
 
     fn field(&self, name: &'static str) -> Result<Option<Self>, ReadFailure> {
-        match Reflect::get(&self.0, &JsValue::from_str(name)) {
+        match with_static(name, |key| Reflect::get(&self.0, key)) {
             Ok(value) if value.is_undefined() => Ok(None),
             Ok(value) => Ok(Some(Js(value))),
             Err(thrown) => Err(describe_thrown(&thrown)),
@@ -93,6 +146,9 @@ impl Input for Js {
     }
 
     fn key_count(&self) -> Result<usize, ReadFailure> {
+        if let Ok(count) = usize::try_from(shapes::key_count(&self.0)) {
+            return Ok(count);
+        }
         object_keys(&self.0)
             .map(|keys| keys.length() as usize)
             .map_err(|thrown| describe_thrown(&thrown))
@@ -110,7 +166,7 @@ impl Input for Js {
     }
 
     fn length(&self) -> Result<usize, ReadFailure> {
-        let length = Reflect::get(&self.0, &JsValue::from_str("length"))
+        let length = with_static("length", |key| Reflect::get(&self.0, key))
             .map_err(|thrown| describe_thrown(&thrown))?;
         // A real array is shorter than 2^32; `as` saturates a proxy's lie
         // (and maps NaN to 0), and decoding stops at the first bad element.
@@ -124,6 +180,13 @@ impl Input for Js {
         Reflect::get(&self.0, &index_key(index))
             .map(Js)
             .map_err(|thrown| describe_thrown(&thrown))
+    }
+
+    fn tag(&self, names: &'static [&'static str]) -> Option<usize> {
+        // Map.get compares by SameValueZero and runs no user code.
+        let index = tag_map(names).get(&self.0);
+        #[allow(clippy::cast_possible_truncation)] // a small index we stored
+        is_finite_number(&index).then(|| number_of(&index) as usize)
     }
 
     fn describe(&self) -> String {

@@ -4,8 +4,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{answer, thrown, to_js};
+use super::convert::{answer, thrown};
 use super::input::Js;
+use super::output::ToJs;
 use crate::untyped;
 
 /// Holds one node's state. Methods take `&self` and decode their arguments
@@ -30,7 +31,7 @@ impl JsMachine {
 
     #[wasm_bindgen(getter, unchecked_return_type = "State")]
     pub fn state(&self) -> JsValue {
-        to_js(self.inner.borrow().state())
+        self.inner.borrow().state().to_js()
     }
 
     /// What `apply` would do; changes nothing.
@@ -42,7 +43,7 @@ impl JsMachine {
     ) -> Result<JsValue, JsValue> {
         answer(
             untyped::event_at(&Js(event), &Js(now))
-                .map(|(event, now)| self.inner.borrow().check(&event, now)),
+                .map(|(event, now)| self.inner.borrow().check_decision(&event, now)),
         )
     }
 
@@ -55,7 +56,7 @@ impl JsMachine {
     ) -> Result<JsValue, JsValue> {
         answer(
             untyped::event_at(&Js(event), &Js(now))
-                .map(|(event, now)| self.inner.borrow_mut().apply(&event, now)),
+                .map(|(event, now)| self.inner.borrow_mut().apply_decision(&event, now)),
         )
     }
 

@@ -6,4 +6,8 @@ mod convert;
 mod errors;
 mod input;
 pub mod machine;
+mod output;
+pub mod packed;
+mod shapes;
+mod strings;
 mod typescript;

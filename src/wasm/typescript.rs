@@ -81,6 +81,48 @@ export interface AllowedActions {
   forceExit: boolean;
 }
 
+/**
+ * A chain as columns, one entry per index. `kind` is an event code:
+ * 0 EnterMaintenance (param: drainForMs, NaN for the default), 1 ExitMaintenance,
+ * 2 ExitMaintenance with force (param 0 or NaN for both), 3 Reconcile (param: bits
+ * 1 replicasDrained, 2 daemonsStopped, 4 daemonsHealthy), 8 + k TransitionObserved of
+ * a state of kind k (param: its since, NaN for Active; no deadline, empty reason).
+ */
+export interface PackedChain {
+  kind: Uint8Array;
+  at: Float64Array;
+  param: Float64Array;
+}
+
+export interface PackedReplayResult {
+  state: State;
+  applied: number;
+  unchanged: number;
+  /** Indices of the rejected entries, in order. */
+  rejected: Uint32Array;
+}
+
+/**
+ * A fleet as columns, one node per index. `kind`: 0 Active, 1 EnteringMaintenance,
+ * 2 Maintenance, 3 ExitingMaintenance, 4 DrainFailed, 5 Recovery; `since` (NaN for
+ * Active); `deadline` (NaN for none); `conditions`: bits 1 replicasDrained,
+ * 2 daemonsStopped, 4 daemonsHealthy. Packed states carry no DrainFailed reason.
+ */
+export interface PackedFleet {
+  kind: Uint8Array;
+  since: Float64Array;
+  deadline: Float64Array;
+  conditions: Uint8Array;
+}
+
+export interface PackedFleetResult {
+  kind: Uint8Array;
+  since: Float64Array;
+  deadline: Float64Array;
+  /** Indices of the nodes whose state changed. */
+  changed: Uint32Array;
+}
+
 export type InputErrorCode =
   | "INVALID_STATE"
   | "INVALID_EVENT"
