@@ -17,6 +17,7 @@ cargo fmt --check
 say "clippy (native and wasm32, warnings denied)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features bulk -- -D warnings
 
 say "native unit tests and conformance vectors"
 cargo test

@@ -25,7 +25,7 @@ pub enum Event {
 }
 
 /// The kind of an [`Event`], without its fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventKind {
     EnterMaintenance,
     ExitMaintenance,

@@ -8,7 +8,7 @@ use crate::event::EventKind;
 use crate::state::StateKind;
 
 /// One human sentence naming the event and both states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Message {
     pub(crate) event: EventKind,
     pub(crate) from: StateKind,
@@ -16,7 +16,7 @@ pub struct Message {
     pub(crate) form: Form,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Form {
     Moved,
     MovedBecause(Why),
@@ -27,7 +27,7 @@ pub(crate) enum Form {
     NotSuccessor,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Why {
     AlreadyEntering,
     AlreadyExiting,

@@ -52,8 +52,28 @@ fn column_error(
     InputError::new(code, column.index(index).to_string(), problem)
 }
 
+/// A column value for an error message: exact for integers (what the
+/// columns should hold), a description otherwise. Kept simple so the wasm
+/// module carries no float formatting.
 fn describe(number: f64) -> String {
-    crate::decode::js_number(number)
+    if number.is_nan() {
+        "NaN".to_owned()
+    } else if number.is_infinite() {
+        if number > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }
+        .to_owned()
+    } else if number.fract() == 0.0 && number.abs() < 1e18 {
+        #[allow(clippy::cast_possible_truncation)] // integral and below 2^63
+        let integer = number as i64;
+        integer.to_string()
+    } else if number.fract() == 0.0 {
+        "an integer beyond the domain".to_owned()
+    } else {
+        "a number with a fraction".to_owned()
+    }
 }
 
 /// All columns must have `expected` entries.

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use mesh_maintenance::decode::Json;
+use mesh_maintenance::packed::{FleetColumns, PackedReplay};
 use mesh_maintenance::{untyped, InputError, Machine, Verdict};
 use serde_json::{json, Map, Value};
 
-fn vector_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+fn json_files_in(relative: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/vectors exists")
         .map(|entry| entry.expect("readable entry").path())
@@ -203,12 +204,13 @@ fn call(case: &Value) -> Result<Value, InputError> {
     })
 }
 
-#[test]
-fn conformance_vectors() {
+/// Runs every case of the files in `relative` with `run`, checks the
+/// expectations, and writes the details to `target/conformance/{report}`.
+fn run_directory(relative: &str, report: &str, run: fn(&Value) -> Run) -> usize {
     let mut details = BTreeMap::new();
     let mut failures = Vec::new();
     let mut count = 0;
-    for file in vector_files() {
+    for file in json_files_in(relative) {
         let stem = file
             .file_stem()
             .and_then(|s| s.to_str())
@@ -218,7 +220,7 @@ fn conformance_vectors() {
         let vectors: Value = serde_json::from_str(&text).expect("vector file is JSON");
         for case in vectors["cases"].as_array().expect("cases") {
             let id = format!("{stem}/{}", case["name"].as_str().expect("name"));
-            let run = run_case(case);
+            let run = run(case);
             if run.actual != run.expected {
                 failures.push(format!(
                     "{id}\n  expected {}\n  actual   {}",
@@ -235,16 +237,131 @@ fn conformance_vectors() {
             count += 1;
         }
     }
-    assert!(count >= 150, "only {count} vectors");
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/conformance");
     std::fs::create_dir_all(&out).expect("create target/conformance");
-    let report = serde_json::to_string_pretty(&details).expect("serializable");
-    std::fs::write(out.join("native.json"), report + "\n").expect("write native results");
-    println!("native: ran {count} conformance vectors");
+    let text = serde_json::to_string_pretty(&details).expect("serializable");
+    std::fs::write(out.join(report), text + "\n").expect("write native results");
     assert!(
         failures.is_empty(),
         "{} of {count} vectors failed:\n{}",
         failures.len(),
         failures.join("\n")
     );
+    count
+}
+
+#[test]
+fn conformance_vectors() {
+    let count = run_directory("tests/vectors", "native.json", run_case);
+    assert!(count >= 150, "only {count} vectors");
+    println!("native: ran {count} conformance vectors");
+}
+
+#[test]
+fn bulk_conformance_vectors() {
+    let count = run_directory("tests/vectors/bulk", "native-bulk.json", run_bulk_case);
+    println!("native: ran {count} bulk conformance vectors");
+}
+
+/// A column of the JSON form: numbers, with `null` for NaN.
+fn floats(value: &Value) -> Vec<f64> {
+    value
+        .as_array()
+        .expect("a column")
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// Back to the JSON form: integers as integers (as JavaScript prints them),
+/// NaN as `null`.
+fn float_column(column: &[f64]) -> Vec<Value> {
+    column
+        .iter()
+        .map(|v| match v {
+            v if v.is_nan() => Value::Null,
+            v if v.fract() == 0.0 && *v >= 0.0 => json!(*v as u64),
+            v => json!(v),
+        })
+        .collect()
+}
+
+fn bytes(value: &Value) -> Vec<u8> {
+    value
+        .as_array()
+        .expect("a column")
+        .iter()
+        .map(|v| v.as_u64().expect("a byte") as u8)
+        .collect()
+}
+
+fn packed_replay(columns: &Value, options: Json<'_>) -> Result<Value, InputError> {
+    let options = mesh_maintenance::decode::replay_options(
+        &options,
+        &mesh_maintenance::decode::Path::Root("options"),
+    )?;
+    let mut replay = PackedReplay::new(options.initial, options.config);
+    replay.push(
+        &bytes(&columns["kind"]),
+        &floats(&columns["at"]),
+        &floats(&columns["param"]),
+    )?;
+    let outcome = replay.finish();
+    Ok(
+        json!({"state": outcome.state, "applied": outcome.applied, "unchanged": outcome.unchanged, "rejected": outcome.rejected}),
+    )
+}
+
+fn fleet(columns: &Value, now: Json<'_>, config: Json<'_>) -> Result<Value, InputError> {
+    let now = untyped::timestamp(&now)?;
+    let config =
+        mesh_maintenance::decode::config(&config, &mesh_maintenance::decode::Path::Root("config"))?;
+    let (mut kinds, mut since, mut deadline) = (
+        bytes(&columns["kind"]),
+        floats(&columns["since"]),
+        floats(&columns["deadline"]),
+    );
+    let conditions = bytes(&columns["conditions"]);
+    let mut changed = Vec::new();
+    let fleet = FleetColumns {
+        kinds: &mut kinds,
+        since: &mut since,
+        deadline: &mut deadline,
+        conditions: &conditions,
+    };
+    mesh_maintenance::packed::reconcile_fleet(fleet, 0, now, &config, &mut changed)?;
+    Ok(
+        json!({"kind": kinds, "since": float_column(&since), "deadline": float_column(&deadline), "changed": changed}),
+    )
+}
+
+fn run_bulk_case(case: &Value) -> Run {
+    let result = match case["op"].as_str().expect("op") {
+        "packedReplay" => packed_replay(&case["columns"], field(case, "options")),
+        "fleet" => fleet(&case["fleet"], field(case, "now"), field(case, "config")),
+        "packedMalformed" => {
+            let args = case["args"].as_array().expect("args");
+            match case["call"].as_str().expect("call") {
+                "replayPacked" => packed_replay(&args[0], args.get(1)),
+                "reconcileFleet" => fleet(&args[0], args.get(1), args.get(2)),
+                other => panic!("unknown call {other}"),
+            }
+        }
+        other => panic!("unknown op {other}"),
+    };
+    let detail = result.unwrap_or_else(|error| error_json(&error));
+    let (actual, expected) = if case["op"] == "packedMalformed" {
+        (
+            json!({"error": detail.get("error"), "path": detail.get("path")}),
+            json!({"error": case["error"], "path": case["path"]}),
+        )
+    } else {
+        (detail.clone(), case["expect"].clone())
+    };
+    Run {
+        actual,
+        expected,
+        detail,
+        problems: Vec::new(),
+    }
 }

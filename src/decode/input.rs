@@ -98,7 +98,16 @@ pub fn quote(s: &str) -> String {
     quoted.push('"');
     let mut chars = s.chars();
     for c in chars.by_ref().take(QUOTE_CHARS as usize) {
-        quoted.extend(c.escape_debug());
+        // Quotes, backslashes and control characters escaped; nothing else
+        // (Unicode's printable tables would weigh more than the module).
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c.is_control() => quoted.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => quoted.push(c),
+        }
     }
     if chars.next().is_some() {
         quoted.push('…');
@@ -116,24 +125,127 @@ pub fn truncate_to(s: &str, max_bytes: usize) -> &str {
     s.get(..end).unwrap_or_default()
 }
 
-/// A number as JavaScript's `String(n)` prints it, so that error messages
-/// read the same from every build.
+/// A number for an error message, as JavaScript's `String(n)` prints it in
+/// the common cases (integers, short fractions, `NaN`, `Infinity`, `1e+300`),
+/// to 15 significant digits. Written without `f64`'s `Display`, whose
+/// formatting tables would more than double the wasm module.
 pub fn js_number(value: f64) -> String {
     if value.is_nan() {
-        "NaN".to_owned()
-    } else if value.is_infinite() {
-        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if value == 0.0 {
-        "0".to_owned()
-    } else if value.abs() >= 1e21 || value.abs() < 1e-6 {
-        let rendered = format!("{value:e}");
-        match rendered.split_once('e') {
-            Some((mantissa, exponent)) if !exponent.starts_with('-') => {
-                format!("{mantissa}e+{exponent}")
-            }
-            _ => rendered,
-        }
+        return "NaN".to_owned();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    if magnitude.is_infinite() {
+        return format!("{sign}Infinity");
+    }
+    if magnitude == 0.0 {
+        return "0".to_owned();
+    }
+    if (1e-6..1e21).contains(&magnitude) {
+        return format!("{sign}{}", decimal(magnitude));
+    }
+    // Scientific: scale into [1, 10) by powers of ten.
+    let (mut mantissa, mut exponent) = (magnitude, 0i32);
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent = exponent.saturating_add(1);
+    }
+    while mantissa < 1.0 {
+        mantissa *= 10.0;
+        exponent = exponent.saturating_sub(1);
+    }
+    let exponent_sign = if exponent < 0 { "-" } else { "+" };
+    format!(
+        "{sign}{}e{exponent_sign}{}",
+        decimal(mantissa),
+        exponent.unsigned_abs()
+    )
+}
+
+/// `magnitude` (positive, below 1e21) in plain decimal, 15 significant digits.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::arithmetic_side_effects
+)]
+fn decimal(magnitude: f64) -> String {
+    const DIGITS: u32 = 15;
+    let whole = magnitude.trunc();
+    if whole >= 1e15 {
+        // Already 16 or more integer digits: print them all, exactly (a float
+        // this large is an integer). Below 1e21 it splits into two u64s
+        // around 1e19, both exact in f64: no 128-bit arithmetic needed.
+        let high = (whole / 1e19).trunc();
+        let low = (whole - high * 1e19) as u64;
+        return if high == 0.0 {
+            low.to_string()
+        } else {
+            (high as u64).to_string() + &zero_padded(low, 19)
+        };
+    }
+    let whole_digits = if whole == 0.0 {
+        0
     } else {
-        format!("{value}")
+        (whole as u64).to_string().len() as u32
+    };
+    let mut scale = DIGITS - whole_digits;
+    let mut fraction = ((magnitude - whole) * 10f64.powi(scale as i32)).round() as u64;
+    let mut whole = whole as u64;
+    if fraction >= 10u64.pow(scale) {
+        whole += 1;
+        fraction -= 10u64.pow(scale);
+    }
+    while scale > 0 && fraction % 10 == 0 {
+        fraction /= 10;
+        scale -= 1;
+    }
+    if scale == 0 {
+        whole.to_string()
+    } else {
+        whole.to_string() + "." + &zero_padded(fraction, scale as usize)
+    }
+}
+
+/// `n` with leading zeros to `width` digits (without the formatter's width
+/// machinery, which costs the module more than this).
+fn zero_padded(n: u64, width: usize) -> String {
+    let digits = n.to_string();
+    "0".repeat(width.saturating_sub(digits.len())) + &digits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_javascript_prints_them() {
+        let cases: [(f64, &str); 16] = [
+            (-5.0, "-5"),
+            (0.5, "0.5"),
+            (1.25, "1.25"),
+            (0.1, "0.1"),
+            (2.675, "2.675"),
+            (-0.0, "0"),
+            (9_007_199_254_740_992.0, "9007199254740992"),
+            (1e300, "1e+300"),
+            (1.5e21, "1.5e+21"),
+            (1e-7, "1e-7"),
+            (123_456.789, "123456.789"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (1e20, "100000000000000000000"),
+            (0.000_001, "0.000001"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(js_number(value), expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_escape_and_cut() {
+        assert_eq!(quote("a\"b"), "\"a\\\"b\"");
+        assert_eq!(quote("\n"), "\"\\u{a}\"");
+        assert_eq!(quote(&"x".repeat(50)), format!("\"{}…\"", "x".repeat(40)));
     }
 }

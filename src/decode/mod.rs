@@ -7,7 +7,10 @@ mod json;
 pub(crate) use json::deserialize_via;
 pub use json::Json;
 mod object;
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))] // the wasm binding uses them
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "bulk")),
+    allow(unused_imports)
+)] // the bulk binding uses them
 pub(crate) use object::{expected, fail, ObjectReader};
 mod types;
 

@@ -18,6 +18,20 @@ pub(crate) struct ObjectReader<'p, 'v, V> {
 /// The longest unknown key an error message repeats, in bytes.
 const KEY_BYTES: usize = 64;
 
+/// `"a", "b", "c"`: names quoted and separated by commas.
+pub(crate) fn quoted_list(names: &[&str]) -> String {
+    let mut list = String::new();
+    for name in names {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push('"');
+        list.push_str(name);
+        list.push('"');
+    }
+    list
+}
+
 pub(crate) fn fail(code: InputErrorCode, path: &Path<'_>, problem: &str) -> InputError {
     InputError::new(code, path.to_string(), problem)
 }
@@ -146,15 +160,15 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
             .map_err(|thrown| self.threw(&thrown))?;
         match keys.iter().find(|key| !allowed.contains(&key.as_str())) {
             Some(unknown) => {
-                let expected: Vec<String> = allowed.iter().map(|name| quote(name)).collect();
+                let problem = format!(
+                    "unknown field {}; expected only {}",
+                    quote(unknown),
+                    quoted_list(allowed)
+                );
                 Err(InputError::new(
                     self.code,
                     format!("{}.{}", self.path, unknown),
-                    &format!(
-                        "unknown field {}; expected only {}",
-                        quote(unknown),
-                        expected.join(", ")
-                    ),
+                    &problem,
                 ))
             }
             None => Ok(()),

@@ -1,7 +1,7 @@
 //! The decoders for each input type of the API.
 
 use super::input::{Input, Shape, Text};
-use super::object::{expected, fail, ObjectReader};
+use super::object::{expected, fail, quoted_list, ObjectReader};
 use super::Path;
 use crate::config::Config;
 use crate::error::{InputError, InputErrorCode};
@@ -91,10 +91,7 @@ fn tag<V: Input, T: Copy>(
     value
         .tag(names)
         .and_then(|index| all.get(index).copied())
-        .ok_or_else(|| {
-            let quoted: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
-            expected(code, path, &format!("one of {}", quoted.join(", ")), value)
-        })
+        .ok_or_else(|| expected(code, path, &format!("one of {}", quoted_list(names)), value))
 }
 
 /// The tag field `name` of the object being read, as one of `all`.

@@ -3,14 +3,12 @@
 //! (getters, proxy traps) is caught so a hostile value cannot unwind through
 //! the module.
 
-use std::cell::RefCell;
-
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::shapes;
-use super::strings::{js_static, with_static};
+use super::strings::{tag_map, with_static};
 use crate::decode::{quote, Fast, Input, ReadFailure, Shape, Text};
 
 #[wasm_bindgen]
@@ -22,6 +20,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Number, js_name = isFinite)]
     fn is_finite_number(value: &JsValue) -> bool;
 
+    /// `String(value)`, only called on numbers.
+    #[wasm_bindgen(js_name = String)]
+    fn string_of_number(value: &JsValue) -> String;
+
     /// `Number(value)`, only called on finite numbers: returns the number
     /// through the call's return value, cheaper than `JsValue::as_f64`.
     #[wasm_bindgen(js_name = Number)]
@@ -30,30 +32,6 @@ extern "C" {
 
 /// A JavaScript value being decoded.
 pub(crate) struct Js(pub(crate) JsValue);
-
-thread_local! {
-    /// For each static list of tag names, a JS `Map` from name to position,
-    /// so a tag is matched in one call without copying the string.
-    static TAGS: RefCell<Vec<(usize, js_sys::Map)>> = const { RefCell::new(Vec::new()) };
-}
-
-fn tag_map(names: &'static [&'static str]) -> js_sys::Map {
-    let address = names.as_ptr() as usize;
-    let cached = TAGS.with(|tags| {
-        tags.borrow()
-            .iter()
-            .find(|(a, _)| *a == address)
-            .map(|(_, map)| map.clone())
-    });
-    cached.unwrap_or_else(|| {
-        let map = js_sys::Map::new();
-        for (index, name) in names.iter().enumerate() {
-            map.set(&js_static(name), &JsValue::from_f64(index as f64));
-        }
-        TAGS.with(|tags| tags.borrow_mut().push((address, map.clone())));
-        map
-    })
-}
 
 fn describe_thrown(thrown: &JsValue) -> ReadFailure {
     let message = with_static("message", |key| Reflect::get(thrown, key))
@@ -195,7 +173,9 @@ impl Input for Js {
             Shape::Undefined => "undefined".to_owned(),
             Shape::Null => "null".to_owned(),
             Shape::Bool => value.as_bool().unwrap_or_default().to_string(),
-            Shape::Number => crate::decode::js_number(value.as_f64().unwrap_or_default()),
+            // JavaScript's own rendering (`String(n)`), which the native
+            // build's `js_number` reproduces.
+            Shape::Number => string_of_number(value),
             Shape::String => match value.dyn_ref::<JsString>() {
                 Some(string) => {
                     let head = string.slice(0, crate::decode::QUOTE_CHARS.saturating_add(1));

@@ -7,7 +7,13 @@ mod errors;
 mod input;
 pub mod machine;
 mod output;
+#[cfg(feature = "bulk")]
 pub mod packed;
 mod shapes;
 mod strings;
 mod typescript;
+
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without atomics runs one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

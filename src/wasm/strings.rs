@@ -1,92 +1,82 @@
-//! JavaScript strings the binding uses again and again, created once.
-//! Making a JS string from wasm memory costs far more than a lookup, and
-//! lending the cached value (instead of cloning it) saves a table slot per
-//! use. A lookup holds a shared borrow while the caller's closure runs; if
-//! JavaScript re-enters the module meanwhile (a user getter), nested lookups
-//! still work, and a string first seen then is simply not cached.
+//! JavaScript strings the binding uses again and again, created once:
+//! making a JS string from wasm memory costs far more than a lookup. No
+//! borrow is held while JavaScript runs, and a string first seen while the
+//! cache is busy is simply not cached.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::thread::LocalKey;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::Message;
 
-type Cache<K> = RefCell<HashMap<K, JsValue, BuildHasherDefault<Fnv>>>;
+/// A few hundred entries at most, so a sorted `Vec` with binary search: as
+/// fast as a hash map here, and no hash table code in the module.
+type Cache<K> = RefCell<Vec<(K, JsValue)>>;
 
-thread_local! {
-    /// By the address of a `&'static str` (field names, kinds, outcomes).
-    static STATIC: Cache<usize> = RefCell::new(HashMap::default());
-    /// Verdict messages, by their key: a few hundred at most, since a
-    /// message is made of event, state and reason names only.
-    static MESSAGES: Cache<Message> = RefCell::new(HashMap::default());
-}
+/// A value for the module's one thread. `wasm32-unknown-unknown` without the
+/// `atomics` feature cannot run Rust on a second thread, so a plain static
+/// needs none of `thread_local!`'s machinery (which costs the module ~2 KB).
+pub(crate) struct Global<T>(T);
 
-fn with_cached<K: Hash + Eq + Copy, R>(
-    cache: &'static LocalKey<Cache<K>>,
-    key: K,
-    make: impl FnOnce() -> JsValue,
-    f: impl FnOnce(&JsValue) -> R,
-) -> R {
-    cache.with(|cache| {
-        if let Ok(map) = cache.try_borrow() {
-            if let Some(value) = map.get(&key) {
-                return f(value);
+// SAFETY: there is no second thread to share it with (see above).
+unsafe impl<T> Sync for Global<T> {}
+
+#[cfg(target_feature = "atomics")]
+compile_error!("the binding's caches assume a single-threaded wasm module");
+
+/// By the address of a `&'static str` (field names, kinds, outcomes).
+static STATIC: Global<Cache<usize>> = Global(RefCell::new(Vec::new()));
+/// Verdict messages, by their key: a few hundred at most, since a message
+/// is made of event, state and reason names only.
+static MESSAGES: Global<Cache<Message>> = Global(RefCell::new(Vec::new()));
+/// Lookup maps for tag names, by the address of the static list of names.
+static TAG_MAPS: Global<Cache<usize>> = Global(RefCell::new(Vec::new()));
+
+/// The cached value for `key`, made by `make` on first use. Not generic
+/// over what the caller does with it, so there is one copy of this code
+/// per cache, not one per call site.
+fn cached<K: Ord + Copy>(cache: &Global<Cache<K>>, key: K, make: &dyn Fn() -> JsValue) -> JsValue {
+    let cache = &cache.0;
+    let found = cache.try_borrow().ok().and_then(|entries| {
+        let index = entries.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+        entries.get(index).map(|(_, value)| value.clone())
+    });
+    found.unwrap_or_else(|| {
+        let value = make();
+        if let Ok(mut entries) = cache.try_borrow_mut() {
+            if let Err(slot) = entries.binary_search_by(|(k, _)| k.cmp(&key)) {
+                entries.insert(slot, (key, value.clone()));
             }
         }
-        let value = make();
-        if let Ok(mut map) = cache.try_borrow_mut() {
-            map.insert(key, value.clone());
-        }
-        f(&value)
+        value
     })
+}
+
+/// A JS `Map` from each of `names` to its position, made once per list.
+pub(crate) fn tag_map(names: &'static [&'static str]) -> js_sys::Map {
+    let map = cached(&TAG_MAPS, names.as_ptr() as usize, &|| {
+        let map = js_sys::Map::new();
+        for (index, name) in names.iter().enumerate() {
+            map.set(&js_static(name), &JsValue::from_f64(index as f64));
+        }
+        map.into()
+    });
+    map.unchecked_into()
+}
+
+/// The JS string for a static Rust string.
+pub(crate) fn js_static(text: &'static str) -> JsValue {
+    cached(&STATIC, text.as_ptr() as usize, &|| JsValue::from_str(text))
 }
 
 /// Runs `f` with the JS string for a static Rust string.
 pub(crate) fn with_static<R>(text: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    with_cached(
-        &STATIC,
-        text.as_ptr() as usize,
-        || JsValue::from_str(text),
-        f,
-    )
-}
-
-/// The JS string for a static Rust string, as an owned value.
-pub(crate) fn js_static(text: &'static str) -> JsValue {
-    with_static(text, JsValue::clone)
+    f(&js_static(text))
 }
 
 /// Runs `f` with the JS string of a verdict message.
 pub(crate) fn with_message<R>(message: Message, f: impl FnOnce(&JsValue) -> R) -> R {
-    with_cached(
-        &MESSAGES,
-        message,
-        || JsValue::from_str(&message.to_string()),
-        f,
-    )
-}
-
-/// FNV-1a: short keys, and no adversary (the keys are the module's own).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
+    f(&cached(&MESSAGES, message, &|| {
+        JsValue::from_str(&message.to_string())
+    }))
 }

@@ -81,6 +81,25 @@ export interface AllowedActions {
   forceExit: boolean;
 }
 
+export type InputErrorCode =
+  | "INVALID_STATE"
+  | "INVALID_EVENT"
+  | "INVALID_TIMESTAMP"
+  | "INVALID_CONFIG"
+  | "INVALID_INPUT";
+
+/** What every function throws for malformed input. */
+export interface MaintenanceInputError extends Error {
+  name: "MaintenanceInputError";
+  code: InputErrorCode;
+  /** Where the offending value sits, e.g. `entries[3].event.type`. */
+  path: string;
+}
+"#;
+
+#[cfg(feature = "bulk")]
+#[wasm_bindgen(typescript_custom_section)]
+const BULK_TYPES: &'static str = r#"
 /**
  * A chain as columns, one entry per index. `kind` is an event code:
  * 0 EnterMaintenance (param: drainForMs, NaN for the default), 1 ExitMaintenance,
@@ -121,20 +140,5 @@ export interface PackedFleetResult {
   deadline: Float64Array;
   /** Indices of the nodes whose state changed. */
   changed: Uint32Array;
-}
-
-export type InputErrorCode =
-  | "INVALID_STATE"
-  | "INVALID_EVENT"
-  | "INVALID_TIMESTAMP"
-  | "INVALID_CONFIG"
-  | "INVALID_INPUT";
-
-/** What every function throws for malformed input. */
-export interface MaintenanceInputError extends Error {
-  name: "MaintenanceInputError";
-  code: InputErrorCode;
-  /** Where the offending value sits, e.g. `entries[3].event.type`. */
-  path: string;
 }
 "#;

@@ -5,7 +5,7 @@
 
 /** Structural equality of JSON-like values; object key order is ignored. */
 export function deepEqual(a, b) {
-  if (a === b) return true;
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a).filter((k) => a[k] !== undefined);

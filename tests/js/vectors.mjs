@@ -6,8 +6,8 @@ import { join } from "node:path";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-export function loadVectors() {
-  const dir = join(root, "tests/vectors");
+export function loadVectors(subdirectory = "") {
+  const dir = join(root, "tests/vectors", subdirectory);
   const files = {};
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
     files[name.replace(/\.json$/, "")] = JSON.parse(readFileSync(join(dir, name), "utf8"));
@@ -16,8 +16,8 @@ export function loadVectors() {
 }
 
 /** What `cargo test --test conformance` computed; the test command runs it first. */
-export function loadNativeResults() {
-  const path = join(root, "target/conformance/native.json");
+export function loadNativeResults(report = "native.json") {
+  const path = join(root, "target/conformance", report);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`cargo test --test conformance\` first`);
   return JSON.parse(readFileSync(path, "utf8"));
 }

@@ -17,6 +17,7 @@ import {
   type AllowedActions,
   type MaintenanceInputError,
 } from "mesh-maintenance";
+import { replayPacked, reconcileFleet, type PackedReplayResult, type PackedFleetResult } from "mesh-maintenance/bulk";
 
 const active: State = { kind: "Active" };
 const entering: State = { kind: "EnteringMaintenance", since: 1, deadline: null };
@@ -52,6 +53,16 @@ try {
   const code: "INVALID_STATE" | "INVALID_EVENT" | "INVALID_TIMESTAMP" | "INVALID_CONFIG" | "INVALID_INPUT" = input.code;
   void code;
 }
+
+const packed: PackedReplayResult = replayPacked({ kind: new Uint8Array(1), at: new Float64Array(1), param: new Float64Array(1) });
+const rejectedIndices: Uint32Array = packed.rejected;
+const fleet: PackedFleetResult = reconcileFleet(
+  { kind: new Uint8Array(1), since: new Float64Array(1), deadline: new Float64Array(1), conditions: new Uint8Array(1) },
+  1000,
+);
+// @ts-expect-error columns are typed arrays, not plain arrays
+replayPacked({ kind: [0], at: [1], param: [0] });
+void [rejectedIndices, fleet];
 
 // @ts-expect-error a misspelt kind
 const misspeltKind: State = { kind: "Maintanance", since: 1 };
