@@ -1,6 +1,6 @@
 # The two commands of the README are `make start` and `make test`; each
 # installs what it needs (scripts/tools.sh).
-.PHONY: start test pkg
+.PHONY: start test pkg bench
 
 start:
 	scripts/start.sh
@@ -10,3 +10,7 @@ test:
 
 pkg:
 	scripts/build-pkg.sh
+
+# Benchmarks: one run times every contender and rewrites BENCHMARKS.md.
+bench: pkg
+	node bench/run.mjs

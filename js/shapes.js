@@ -4,7 +4,8 @@
 // No rule lives here: the readers only report what they find (a finite
 // number, a boolean, a tag's position), and anything else sends the Rust
 // decoder down its general path, which judges and reports it. No function
-// here lets an exception escape into the module.
+// here lets an exception escape into the module, but `elementOf`, whose
+// import the module wraps to catch it.
 
 /** A finite number field's value, or NaN for anything else (absent included). */
 export function numberField(object, key) {
@@ -43,6 +44,11 @@ export function keyCount(object) {
   } catch {
     return -1;
   }
+}
+
+/** `array[index]` (exceptions are caught by the module's import wrapper). */
+export function elementOf(array, index) {
+  return array[index];
 }
 
 /** 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 object, 7 other. */

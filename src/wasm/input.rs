@@ -43,10 +43,6 @@ fn describe_thrown(thrown: &JsValue) -> ReadFailure {
     }
 }
 
-fn index_key(index: usize) -> JsValue {
-    JsValue::from_f64(index as f64)
-}
-
 impl Input for Js {
     fn shape(&self) -> Shape {
         match shapes::shape_of(&self.0) {
@@ -155,7 +151,7 @@ impl Input for Js {
     }
 
     fn element(&self, index: usize) -> Result<Self, ReadFailure> {
-        Reflect::get(&self.0, &index_key(index))
+        shapes::element_of(&self.0, index as f64)
             .map(Js)
             .map_err(|thrown| describe_thrown(&thrown))
     }

@@ -13,7 +13,7 @@ mod shapes;
 mod strings;
 mod typescript;
 
+/// Talc instead of the default dlmalloc: smaller in the module and as fast;
+/// it grows the wasm memory as needed.
 #[global_allocator]
-// SAFETY: wasm32-unknown-unknown without atomics runs one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

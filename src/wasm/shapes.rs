@@ -15,6 +15,9 @@ extern "C" {
     pub(crate) fn tag_field(object: &JsValue, key: &JsValue, positions: &Map) -> i32;
     #[wasm_bindgen(js_name = keyCount)]
     pub(crate) fn key_count(object: &JsValue) -> i32;
+    /// `array[index]`; a throwing getter or trap comes back as `Err`.
+    #[wasm_bindgen(js_name = elementOf, catch)]
+    pub(crate) fn element_of(array: &JsValue, index: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = shapeOf)]
     pub(crate) fn shape_of(value: &JsValue) -> u8;
 

@@ -3,7 +3,7 @@
 //! borrow is held while JavaScript runs, and a string first seen while the
 //! cache is busy is simply not cached.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,8 +24,12 @@ unsafe impl<T> Sync for Global<T> {}
 #[cfg(target_feature = "atomics")]
 compile_error!("the binding's caches assume a single-threaded wasm module");
 
-/// By the address of a `&'static str` (field names, kinds, outcomes).
-static STATIC: Global<Cache<usize>> = Global(RefCell::new(Vec::new()));
+/// Slots for static strings (field names, kinds, outcomes), by address:
+/// open addressing over a table far larger than the few dozen strings, so
+/// a lookup is a hash and a compare, and hands out a `&'static` (no clone).
+const SLOTS: usize = 256;
+static STATIC: Global<[OnceCell<(usize, JsValue)>; SLOTS]> =
+    Global([const { OnceCell::new() }; SLOTS]);
 /// Verdict messages, by their key: a few hundred at most, since a message
 /// is made of event, state and reason names only.
 static MESSAGES: Global<Cache<Message>> = Global(RefCell::new(Vec::new()));
@@ -64,14 +68,37 @@ pub(crate) fn tag_map(names: &'static [&'static str]) -> js_sys::Map {
     map.unchecked_into()
 }
 
+/// The cached JS string for a static Rust string, if it has (or gets) a slot.
+fn static_slot(text: &'static str) -> Option<&'static JsValue> {
+    let address = text.as_ptr() as usize;
+    let start = address.wrapping_mul(0x9E37_79B9) >> 24;
+    for probe in 0..8 {
+        let cell = STATIC.0.get(start.wrapping_add(probe) % SLOTS)?;
+        match cell.get() {
+            Some((a, value)) if *a == address => return Some(value),
+            Some(_) => continue,
+            None => {
+                let _ = cell.set((address, JsValue::from_str(text)));
+                return cell.get().map(|(_, value)| value);
+            }
+        }
+    }
+    None
+}
+
 /// The JS string for a static Rust string.
 pub(crate) fn js_static(text: &'static str) -> JsValue {
-    cached(&STATIC, text.as_ptr() as usize, &|| JsValue::from_str(text))
+    with_static(text, JsValue::clone)
 }
 
 /// Runs `f` with the JS string for a static Rust string.
 pub(crate) fn with_static<R>(text: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    f(&js_static(text))
+    match static_slot(text) {
+        Some(value) => f(value),
+        // Eight collisions in a row: cannot happen with the module's few
+        // dozen strings, but would only cost a conversion.
+        None => f(&JsValue::from_str(text)),
+    }
 }
 
 /// Runs `f` with the JS string of a verdict message.

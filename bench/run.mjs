@@ -1,0 +1,187 @@
+// The benchmark harness: `make bench` (or `npm run bench`). In one run it
+// checks the plain-JS reference against the conformance vectors, times this
+// package, the reference and XState on the same inputs with mitata, measures
+// sizes, cold start and memory, prints everything, and writes BENCHMARKS.md.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
+import { measure, do_not_optimize } from "mitata";
+import { createActor } from "xstate";
+
+import * as wasm from "mesh-maintenance/bulk";
+import * as reference from "./reference.mjs";
+import { maintenanceMachine } from "./xstate-machine.mjs";
+import { runVectors, deepEqual } from "../tests/js/conformance.mjs";
+import { loadVectors } from "../tests/js/vectors.mjs";
+import { cycle, packedChain, objectChain, packedFleet } from "./inputs.mjs";
+
+const repo = new URL("..", import.meta.url);
+const quick = process.argv.includes("--quick");
+const results = [];
+
+// 1. A wrong reference is no baseline.
+function checkReference() {
+  const files = loadVectors();
+  // The reference does no strict input validation: leave out the cases
+  // that expect an input error.
+  delete files.malformed;
+  files.machine = { cases: files.machine.cases.filter((c) => !c.steps.some((step) => step.expect?.error)) };
+  const { count, failures } = runVectors(reference, files);
+  if (failures.length > 0) throw new Error(`the reference fails ${failures.length} vectors:\n${failures.join("\n")}`);
+  const chain = packedChain(20_000, 3);
+  const ours = wasm.replayPacked(chain);
+  const theirs = reference.replayPacked(chain);
+  if (!deepEqual({ ...ours, rejected: Array.from(ours.rejected) }, { ...theirs, rejected: Array.from(theirs.rejected) })) {
+    throw new Error("the reference's packed replay disagrees with the package");
+  }
+  const fleet = packedFleet(10_000, 5);
+  const a = wasm.reconcileFleet(fleet, 900_000), b = reference.reconcileFleet(fleet, 900_000);
+  if (!deepEqual(Array.from(a.changed), Array.from(b.changed)) || !deepEqual(Array.from(a.kind), Array.from(b.kind))) {
+    throw new Error("the reference's fleet reconcile disagrees with the package");
+  }
+  return count;
+}
+
+async function time(group, name, fn, { perCall = 1, unit = "ns" } = {}) {
+  const stats = await measure(fn, quick ? { min_cpu_time: 50e6, max_samples: 100 } : { min_cpu_time: 500e6 });
+  const p50 = stats.p50 / perCall;
+  results.push({ group, name, p50, unit });
+  console.log(`${group.padEnd(34)} ${name.padEnd(24)} ${format(p50)}`);
+  return p50;
+}
+
+function format(ns) {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${ns.toFixed(1)} ns`;
+}
+
+// 2. The same inputs for everyone. A cycle is five events, each a real
+// transition: enter, drained+stopped, exit, healthy, ramp elapsed.
+async function perCallBenchmarks() {
+  const states = cycle.states;
+  const events = cycle.events;
+  const times = cycle.times;
+  const actorCycle = () => {
+    const actor = createActor(maintenanceMachine).start();
+    return actor;
+  };
+
+  await time("isValidSuccessor", "mesh-maintenance", () => do_not_optimize(wasm.isValidSuccessor(states[2], states[3])));
+  await time("isValidSuccessor", "plain JS", () => do_not_optimize(reference.isValidSuccessor(states[2], states[3])));
+
+  const transitionCycle = (api) => () => {
+    for (let i = 0; i < 5; i++) do_not_optimize(api.transition(states[i], events[i], times[i]));
+  };
+  await time("transition (per event)", "mesh-maintenance", transitionCycle(wasm), { perCall: 5 });
+  await time("transition (per event)", "plain JS", transitionCycle(reference), { perCall: 5 });
+  const actor = actorCycle();
+  await time("transition (per event)", "XState actor.send", () => {
+    for (let i = 0; i < 5; i++) actor.send({ ...events[i], now: times[i] });
+  }, { perCall: 5 });
+
+  const machines = { wasm: new wasm.Machine({ state: states[2] }), ref: new reference.Machine({ state: states[2] }) };
+  const exit = events[2];
+  await time("Machine.check", "mesh-maintenance", () => do_not_optimize(machines.wasm.check(exit, 100)));
+  await time("Machine.check", "plain JS", () => do_not_optimize(machines.ref.check(exit, 100)));
+  const inMaintenance = createActor(maintenanceMachine, {
+    snapshot: maintenanceMachine.resolveState({ value: "Maintenance", context: { since: 0, deadline: null, reason: null } }),
+  }).start();
+  const snapshot = inMaintenance.getSnapshot();
+  await time("Machine.check", "XState snapshot.can", () => do_not_optimize(snapshot.can({ ...exit, now: 100 })));
+
+  const applyCycle = (machine) => () => {
+    for (let i = 0; i < 5; i++) do_not_optimize(machine.apply(events[i], times[i]));
+  };
+  await time("Machine.apply (per event)", "mesh-maintenance", applyCycle(new wasm.Machine()), { perCall: 5 });
+  await time("Machine.apply (per event)", "plain JS", applyCycle(new reference.Machine()), { perCall: 5 });
+  const applyActor = actorCycle();
+  await time("Machine.apply (per event)", "XState actor.send", () => {
+    for (let i = 0; i < 5; i++) applyActor.send({ ...events[i], now: times[i] });
+  }, { perCall: 5 });
+
+  const buttons = new wasm.Machine({ state: states[4] });
+  await time("Machine.allowedActions", "mesh-maintenance", () => do_not_optimize(buttons.allowedActions(100)));
+}
+
+async function bulkBenchmarks() {
+  const objects = objectChain(1_000_000);
+  await time("object replay, 1M entries", "mesh-maintenance", () => do_not_optimize(wasm.replay(objects)), { unit: "ms" });
+  await time("object replay, 1M entries", "plain JS", () => do_not_optimize(reference.replay(objects)), { unit: "ms" });
+  for (const n of [1_000_000, 10_000_000]) {
+    const chain = packedChain(n, 11);
+    const label = `packed replay, ${n / 1e6}M entries`;
+    await time(label, "mesh-maintenance", () => do_not_optimize(wasm.replayPacked(chain)), { unit: "ms" });
+    await time(label, "plain JS", () => do_not_optimize(reference.replayPacked(chain)), { unit: "ms" });
+  }
+  const fleet = packedFleet(100_000, 13);
+  await time("fleet reconcile, 100k nodes", "mesh-maintenance", () => do_not_optimize(wasm.reconcileFleet(fleet, 900_000)), { unit: "ms" });
+  await time("fleet reconcile, 100k nodes", "plain JS", () => do_not_optimize(reference.reconcileFleet(fleet, 900_000)), { unit: "ms" });
+}
+
+function sizes() {
+  const rows = [];
+  const file = (path) => readFileSync(new URL(`pkg/${path}`, repo));
+  const add = (name, parts) => {
+    const buffers = parts.map(file);
+    const raw = buffers.reduce((n, b) => n + b.length, 0);
+    const gzip = buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    const brotli = buffers.reduce((n, b) => n + brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+    rows.push({ name, raw, gzip, brotli });
+  };
+  add("wasm (default entry)", ["web/mesh_maintenance_bg.wasm"]);
+  add("wasm (bulk entry)", ["bulk/web/mesh_maintenance_bg.wasm"]);
+  add("JS: browser.mjs + glue + shapes.js", ["browser.mjs", "web/mesh_maintenance.js", "shapes.js"]);
+  add("JS: workerd.mjs + glue + shapes.js", ["workerd.mjs", "web/mesh_maintenance.js", "shapes.js"]);
+  add("JS: bulk browser entry", ["bulk/browser.mjs", "bulk/web/mesh_maintenance.js", "bulk/shapes.js"]);
+  for (const r of rows) console.log(`${r.name.padEnd(40)} raw ${r.raw}  gzip -9 ${r.gzip}  brotli ${r.brotli}`);
+  return rows;
+}
+
+/** Compile + instantiate + first verdict, each in a fresh Node process. */
+function coldStart() {
+  const runs = quick ? 5 : 21;
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, [new URL("cold-start.mjs", import.meta.url).pathname], { encoding: "utf8" });
+    samples.push(JSON.parse(out));
+  }
+  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const result = { compile: median("compile"), instantiate: median("instantiate"), total: median("total"), firstVerdict: median("firstVerdict"), runs };
+  console.log(`cold start (median of ${runs} processes): compile ${result.compile.toFixed(2)} ms, instantiate ${result.instantiate.toFixed(2)} ms, compile+instantiate ${result.total.toFixed(2)} ms, first verdict ${result.firstVerdict.toFixed(2)} ms`);
+  return result;
+}
+
+function memory() {
+  const out = execFileSync(process.execPath, ["--expose-gc", new URL("memory.mjs", import.meta.url).pathname, quick ? "--quick" : ""], { encoding: "utf8" });
+  const result = JSON.parse(out);
+  console.log(`wasm memory: ${JSON.stringify(result)}`);
+  return result;
+}
+
+function machineInfo() {
+  const cpu = cpus();
+  return {
+    cpu: `${cpu[0]?.model ?? "unknown"} × ${cpu.length}`,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    v8: process.versions.v8,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+const machine = machineInfo();
+console.log(`machine: ${JSON.stringify(machine)}`);
+const checked = checkReference();
+console.log(`the plain-JS reference passes all ${checked} rule vectors and agrees on packed replay and fleet reconcile`);
+await perCallBenchmarks();
+await bulkBenchmarks();
+const sizeRows = sizes();
+const start = coldStart();
+const mem = memory();
+
+const { writeReport } = await import("./report.mjs");
+const report = writeReport({ machine, checked, results, sizeRows, start, mem, quick });
+if (!quick) writeFileSync(new URL("BENCHMARKS.md", repo), report);
+console.log(quick ? "(--quick: BENCHMARKS.md not written)" : "wrote BENCHMARKS.md");
