@@ -10,6 +10,8 @@ function target(met, text) {
   return `| ${met ? "met" : "**missed**"} | ${text} |`;
 }
 
+import { readFileSync } from "node:fs";
+
 export function writeReport({ machine, checked, results, sizeRows, start, mem }) {
   const groups = [...new Set(results.map((r) => r.group))];
   const table = [
@@ -101,5 +103,6 @@ ${sizeTable.join("\n")}
 ## Memory (wasm linear memory)
 
 ${memTable.join("\n")}
-`;
+
+${readFileSync(new URL("ANALYSIS.md", import.meta.url), "utf8")}`;
 }
