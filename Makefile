@@ -1,6 +1,6 @@
 # The two commands of the README are `make start` and `make test`; each
 # installs what it needs (scripts/tools.sh).
-.PHONY: start test pkg bench
+.PHONY: start test pkg bench fuzz
 
 start:
 	scripts/start.sh
@@ -14,3 +14,7 @@ pkg:
 # Benchmarks: one run times every contender and rewrites BENCHMARKS.md.
 bench: pkg
 	node bench/run.mjs
+
+# cargo-fuzz on every target for FUZZ_SECONDS each (default 600).
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -154,8 +154,16 @@ function coldStart() {
 }
 
 function memory() {
-  const out = execFileSync(process.execPath, ["--expose-gc", new URL("memory.mjs", import.meta.url).pathname, quick ? "--quick" : ""], { encoding: "utf8" });
-  const result = JSON.parse(out);
+  const probe = new URL("../tests/js/leak-probe.mjs", import.meta.url).pathname;
+  const { calls, machines, stages } = JSON.parse(execFileSync(process.execPath, ["--expose-gc", probe, quick ? "--quick" : ""], { encoding: "utf8" }));
+  const result = {
+    "at start": stages.start,
+    [`after ${calls / 1e6}M transition calls`]: stages.calls,
+    [`after ${machines / 1e6}M Machine + free()`]: stages.freed,
+    [`after ${machines / 1e6}M Machine + Symbol.dispose`]: stages.disposed,
+    [`after ${machines / 1e6}M Machine left to the GC (batches of ${machines / 20 / 1e3}k)`]: stages.collected,
+    [`after another ${calls / 1e6}M calls`]: stages.callsAgain,
+  };
   console.log(`wasm memory: ${JSON.stringify(result)}`);
   return result;
 }

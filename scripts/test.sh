@@ -41,3 +41,6 @@ node --test tests/e2e/
 say "every runtime: Deno, Bun, workerd, Chromium (Vite build), the README's snippets"
 vite build --config tests/runtimes/browser/vite.config.js --logLevel warn
 node --test tests/runtimes/
+
+say "cargo-fuzz smoke run (30 s per target; make fuzz runs longer)"
+scripts/fuzz.sh 30

@@ -9,6 +9,12 @@ import { transition, replay } from "mesh-maintenance";
 
 /** Bodies above this are refused with 413 before they are parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * How much of an oversized streamed body is read and dropped before the 413:
+ * closing on unread data resets the connection, and the client never sees
+ * the answer. Past this, the worker stops reading anyway.
+ */
+const DRAIN_BYTES = 1024 * 1024;
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
@@ -45,7 +51,12 @@ async function readJson(request) {
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
+        while (size <= DRAIN_BYTES) {
+          const next = await reader.read();
+          if (next.done) break;
+          size += next.value.byteLength;
+        }
+        if (size > DRAIN_BYTES) await reader.cancel();
         throw new RequestError(413, "BODY_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`);
       }
       chunks.push(value);

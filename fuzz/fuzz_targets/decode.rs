@@ -1,0 +1,40 @@
+//! Any JSON, handed to every decoder of the API as any argument: decoding
+//! never panics, and whatever decodes re-encodes to JSON that decodes to the
+//! same value.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mesh_maintenance::decode::Json;
+use mesh_maintenance::{untyped, Config, Entry, Event, MaintenanceState};
+use serde_json::Value;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
+    let args: Vec<Json<'_>> = match &value {
+        Value::Array(items) => items.iter().map(Some).collect(),
+        other => vec![Some(other)],
+    };
+    let arg = |i: usize| -> Json<'_> { args.get(i).copied().flatten() };
+    let _ = untyped::transition(&arg(0), &arg(1), &arg(2), &arg(3));
+    let _ = untyped::reconcile(&arg(0), &arg(1), &arg(2), &arg(3));
+    let _ = untyped::is_valid_successor(&arg(0), &arg(1));
+    let _ = untyped::replay(&arg(0), &arg(1));
+    let _ = untyped::machine(&arg(0));
+    let _ = untyped::event_at(&arg(0), &arg(1));
+    if let Ok(state) = serde_json::from_value::<MaintenanceState>(value.clone()) {
+        let again: MaintenanceState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+        assert_eq!(again, state);
+    }
+    if let Ok(event) = serde_json::from_value::<Event>(value.clone()) {
+        let again: Event = serde_json::from_str(&serde_json::to_string(&event).unwrap()).unwrap();
+        assert_eq!(again, event);
+    }
+    if let Ok(config) = serde_json::from_value::<Config>(value.clone()) {
+        let again: Config = serde_json::from_str(&serde_json::to_string(&config).unwrap()).unwrap();
+        assert_eq!(again, config);
+    }
+    if let Ok(entries) = serde_json::from_value::<Vec<Entry>>(value) {
+        let again: Vec<Entry> = serde_json::from_str(&serde_json::to_string(&entries).unwrap()).unwrap();
+        assert_eq!(again, entries);
+    }
+});
