@@ -1,5 +1,7 @@
 // The benchmark inputs, shared by every contender so all time the same work.
 
+import { random } from "../tests/js/random.mjs";
+
 /** A five-event cycle where every event is a real transition. */
 export const cycle = {
   states: [
@@ -19,14 +21,6 @@ export const cycle = {
   times: [0, 10, 20, 30, 300030],
 };
 
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An admin chain as columns: mostly the full cycle, with a refused exit, a

@@ -56,6 +56,18 @@ fn copy_failed(name: &'static str) -> InputError {
     )
 }
 
+/// Copies `column[start ..]` into all of `view`, a view of a module buffer.
+fn read_into(
+    column: &Column,
+    name: &'static str,
+    start: usize,
+    view: &js_sys::Object,
+) -> Result<(), InputError> {
+    copy_from(&column.array, start as f64, view)
+        .then_some(())
+        .ok_or_else(|| copy_failed(name))
+}
+
 /// Copies `column[start .. start + buffer.len()]` into `buffer`.
 fn read_u8(
     column: &Column,
@@ -66,9 +78,7 @@ fn read_u8(
     // SAFETY: the view lives only for this call, and nothing in between can
     // grow (and so detach) the module's memory.
     let view = unsafe { Uint8Array::view_mut_raw(buffer.as_mut_ptr(), buffer.len()) };
-    copy_from(&column.array, start as f64, &view)
-        .then_some(())
-        .ok_or_else(|| copy_failed(name))
+    read_into(column, name, start, &view)
 }
 
 fn read_f64(
@@ -79,9 +89,7 @@ fn read_f64(
 ) -> Result<(), InputError> {
     // SAFETY: as in `read_u8`.
     let view = unsafe { Float64Array::view_mut_raw(buffer.as_mut_ptr(), buffer.len()) };
-    copy_from(&column.array, start as f64, &view)
-        .then_some(())
-        .ok_or_else(|| copy_failed(name))
+    read_into(column, name, start, &view)
 }
 
 fn chunks(length: usize) -> impl Iterator<Item = (usize, usize)> {

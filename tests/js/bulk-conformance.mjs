@@ -1,7 +1,7 @@
 // The bulk vectors (tests/vectors/bulk) against the package's bulk entry,
 // in any runtime; mirrors run_bulk_case in tests/conformance.rs. In the JSON
 // form a Float64Array column holds null for NaN.
-import { deepEqual } from "./conformance.mjs";
+import { deepEqual, errorDetail } from "./conformance.mjs";
 
 const floats = (column) => Float64Array.from(column, (v) => (v === null ? NaN : v));
 const bytes = (column) => Uint8Array.from(column);
@@ -28,11 +28,6 @@ function reconcileFleet(api, columns, now, config) {
     if (!deepEqual(Array.from(input[key]), Array.from(copies[key]))) throw new Error(`reconcileFleet modified its argument's ${key}`);
   }
   return { kind: Array.from(result.kind), since: fromFloats(result.since), deadline: fromFloats(result.deadline), changed: Array.from(result.changed) };
-}
-
-function errorDetail(error) {
-  if (!(error instanceof Error) || error.name !== "MaintenanceInputError") throw error;
-  return { error: error.code, path: error.path, message: error.message };
 }
 
 function runCase(api, c) {

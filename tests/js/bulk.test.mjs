@@ -9,6 +9,7 @@ import * as bulk from "mesh-maintenance/bulk";
 import { runVectors, disagreements, deepEqual } from "./conformance.mjs";
 import { runBulkVectors } from "./bulk-conformance.mjs";
 import { loadVectors, loadNativeResults } from "./vectors.mjs";
+import { random } from "./random.mjs";
 
 const cjs = createRequire(import.meta.url)("mesh-maintenance/bulk");
 
@@ -29,16 +30,6 @@ for (const [name, api] of [["ESM", bulk], ["CJS", cjs]]) {
     assert.equal(count, Object.keys(native).length);
     assert.deepEqual(disagreements(details, native), []);
   });
-}
-
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KINDS = ["Active", "EnteringMaintenance", "Maintenance", "ExitingMaintenance", "DrainFailed", "Recovery"];

@@ -14,7 +14,8 @@ export function deepEqual(a, b) {
   return keysA.every((k) => deepEqual(a[k], b[k]));
 }
 
-function errorDetail(error) {
+/** A thrown MaintenanceInputError as a detail record; anything else is rethrown. */
+export function errorDetail(error) {
   if (!(error instanceof Error) || error.name !== "MaintenanceInputError") throw error;
   return { error: error.code, path: error.path, message: error.message };
 }
