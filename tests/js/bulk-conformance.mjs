@@ -1,7 +1,7 @@
 // The bulk vectors (tests/vectors/bulk) against the package's bulk entry,
 // in any runtime; mirrors run_bulk_case in tests/conformance.rs. In the JSON
 // form a Float64Array column holds null for NaN.
-import { deepEqual, errorDetail } from "./conformance.mjs";
+import { deepEqual, errorDetail, runVectors } from "./conformance.mjs";
 
 const floats = (column) => Float64Array.from(column, (v) => (v === null ? NaN : v));
 const bytes = (column) => Uint8Array.from(column);
@@ -54,25 +54,7 @@ function runCase(api, c) {
   }
 }
 
-/** Like runVectors, for the bulk vectors. */
+/** The bulk vectors, through the shared runner. */
 export function runBulkVectors(api, files) {
-  const failures = [];
-  const details = {};
-  let count = 0;
-  for (const stem of Object.keys(files).sort()) {
-    for (const c of files[stem].cases) {
-      const id = `${stem}/${c.name}`;
-      try {
-        const run = runCase(api, c);
-        if (!deepEqual(run.actual, run.expected)) {
-          failures.push(`${id}\n  expected ${JSON.stringify(run.expected)}\n  actual   ${JSON.stringify(run.actual)}`);
-        }
-        details[id] = run.detail;
-      } catch (error) {
-        failures.push(`${id}: threw ${(error && error.stack) || error}`);
-      }
-      count += 1;
-    }
-  }
-  return { count, failures, details };
+  return runVectors(api, files, runCase);
 }

@@ -127,29 +127,30 @@ function runCase(api, c) {
 }
 
 /**
- * Runs every case of `files` ({stem: parsedVectorFile}) against `api`.
- * Returns {count, failures: string[], details: {id: detail}}.
+ * Runs every case of `files` ({stem: parsedVectorFile}) against `api` with
+ * `run` (this file's runner, or the bulk one). Returns
+ * {count, failures: string[], details: {id: detail}}.
  */
-export function runVectors(api, files) {
+export function runVectors(api, files, run = runCase) {
   const failures = [];
   const details = {};
   let count = 0;
   for (const stem of Object.keys(files).sort()) {
     for (const c of files[stem].cases) {
       const id = `${stem}/${c.name}`;
-      let run;
+      count += 1;
+      let result;
       try {
-        run = runCase(api, c);
+        result = run(api, c);
       } catch (error) {
-        failures.push(`${id}: threw ${error && error.stack || error}`);
+        failures.push(`${id}: threw ${(error && error.stack) || error}`);
         continue;
       }
-      if (!deepEqual(run.actual, run.expected)) {
-        failures.push(`${id}\n  expected ${JSON.stringify(run.expected)}\n  actual   ${JSON.stringify(run.actual)}`);
+      if (!deepEqual(result.actual, result.expected)) {
+        failures.push(`${id}\n  expected ${JSON.stringify(result.expected)}\n  actual   ${JSON.stringify(result.actual)}`);
       }
-      for (const problem of run.problems) failures.push(`${id}: ${problem}`);
-      details[id] = run.detail;
-      count += 1;
+      for (const problem of result.problems ?? []) failures.push(`${id}: ${problem}`);
+      details[id] = result.detail;
     }
   }
   return { count, failures, details };
