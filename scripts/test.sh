@@ -10,6 +10,7 @@ ensure_rust
 ensure_wasm_bindgen
 ensure_npm
 ensure_chromium
+ensure_node22
 
 say "rustfmt"
 cargo fmt --check

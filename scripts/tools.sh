@@ -46,3 +46,15 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }
+
+# Node 22 for wrangler (which needs it), kept out of node_modules/.bin so
+# every other test runs on the machine's Node.
+NODE22="$root/target/node22/node_modules/node/bin/node"
+ensure_node22() {
+  if [ ! -x "$NODE22" ]; then
+    say "installing Node 22 for wrangler (npm package node@22.23.3)"
+    mkdir -p "$root/target/node22"
+    npm install --no-save --no-audit --no-fund --prefix "$root/target/node22" node@22.23.3 >/dev/null
+  fi
+  export NODE22
+}

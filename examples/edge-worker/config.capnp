@@ -17,5 +17,5 @@ const worker :Workerd.Worker = (
     (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
     (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
   ],
-  compatibilityDate = "2026-11-01",
+  compatibilityDate = "2026-05-01",
 );

@@ -128,7 +128,7 @@ const worker :Workerd.Worker = (
     (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
 ${stems.map((stem) => `    (name = "vectors/${stem}.json", json = embed "../../tests/vectors/${stem}.json"),`).join("\n")}
   ],
-  compatibilityDate = "2026-11-01",
+  compatibilityDate = "2026-05-01",
 );
 `);
   const inside = await startWorkerd(`${dir}/config.capnp`);
