@@ -41,11 +41,10 @@ fn optional_millis<V: Input>(
     }
     match reader.optional(name)? {
         None => Ok(None),
-        Some(value) => match millis(&value, &reader.path().field(name), reader.code()) {
-            Ok(millis) => Ok(Some(millis)),
-            Err(_) if value.shape() == Shape::Null => Ok(None),
-            Err(error) => Err(error),
-        },
+        // `null` is checked first: building the error it is not would cost
+        // a message on every `deadline: null`.
+        Some(value) if value.shape() == Shape::Null => Ok(None),
+        Some(value) => millis(&value, &reader.path().field(name), reader.code()).map(Some),
     }
 }
 
