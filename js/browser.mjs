@@ -4,4 +4,8 @@ import init from "./web/mesh_maintenance.js";
 
 await init({ module_or_path: new URL("./web/mesh_maintenance_bg.wasm", import.meta.url) });
 
+import { prepareAdminCommit } from "./web/mesh_maintenance.js";
+import { verifier } from "./verify.js";
+
 export * from "./web/mesh_maintenance.js";
+export const verifyAdminCommit = verifier(prepareAdminCommit);

@@ -32,7 +32,8 @@ bind_into() { # directory, wasm
   done
   rm -f "$dir"/web/package.json "$dir"/node/package.json "$dir"/*/.gitignore
   cp js/node-package.json "$dir/node/package.json"
-  cp js/node.mjs js/workerd.mjs js/browser.mjs js/shapes.js "$dir/"
+  cp js/node.mjs js/workerd.mjs js/browser.mjs js/shapes.js js/verify.js js/node.cjs "$dir/"
+  esbuild js/verify.js --format=cjs --log-level=warning --outfile="$dir/verify.cjs"
   # The CommonJS glue requires the same helpers as CommonJS.
   {
     sed 's/^export function /function /' js/shapes.js

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::admission::{admission_decision, AdmissionRequest, OperatorAction, Policy};
 use crate::config::Config;
 use crate::event::Event;
 use crate::state::MaintenanceState;
@@ -70,12 +71,36 @@ impl Machine {
     /// Defined through [`Machine::check`], so a button is enabled exactly when
     /// pressing it would be applied.
     pub fn allowed_actions(&self, now: Millis) -> AllowedActions {
-        let would_apply = |event: Event| self.check(&event, now).outcome == Outcome::Applied;
-        let exit_maintenance = would_apply(Event::exit_maintenance());
+        self.allowed_actions_frozen_until(now, None)
+    }
+
+    /// [`Machine::allowed_actions`] under a cluster freeze declared until
+    /// `frozen_until`: defined through [`admission_decision`], so every
+    /// action is off while the freeze holds.
+    pub fn allowed_actions_frozen_until(
+        &self,
+        now: Millis,
+        frozen_until: Option<Millis>,
+    ) -> AllowedActions {
+        let would_apply = |action: OperatorAction| {
+            let request = AdmissionRequest {
+                state: self.state.clone(),
+                action,
+                frozen_until,
+                issued_at: None,
+                config: self.config,
+            };
+            admission_decision(&request, now, &Policy::default())
+                .1
+                .outcome
+                == Outcome::Applied
+        };
+        let exit_maintenance = would_apply(OperatorAction::ExitMaintenance { force: false });
         AllowedActions {
-            enter_maintenance: would_apply(Event::enter_maintenance()),
+            enter_maintenance: would_apply(OperatorAction::EnterMaintenance { drain_for_ms: None }),
             exit_maintenance,
-            force_exit: !exit_maintenance && would_apply(Event::force_exit()),
+            force_exit: !exit_maintenance
+                && would_apply(OperatorAction::ExitMaintenance { force: true }),
         }
     }
 }

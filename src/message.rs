@@ -4,8 +4,10 @@
 
 use std::fmt;
 
+use crate::admission::Stale;
 use crate::event::EventKind;
 use crate::state::StateKind;
+use crate::time::Millis;
 
 /// One human sentence naming the event and both states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,6 +27,15 @@ pub(crate) enum Form {
     Refused(Why),
     NeedsForce,
     NotSuccessor,
+    /// The `node` profile's silent no-op.
+    Ignored,
+    /// A cluster freeze holds until `until`, `left` from now.
+    Frozen {
+        until: Millis,
+        left: Millis,
+    },
+    /// A signed envelope that is not fresh.
+    Stale(Stale),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,6 +53,19 @@ pub(crate) enum Why {
     RampElapsed,
     RampNotElapsed,
     NothingToDo,
+    SameWindow,
+    NodeRestartsWindow,
+    NodeEntersFromAnyState,
+    Frozen,
+}
+
+impl Message {
+    /// Whether the sentence includes times, so that no two admissions share
+    /// it: a binding should not cache it.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the binding's string cache
+    pub(crate) const fn carries_times(&self) -> bool {
+        matches!(self.form, Form::Frozen { .. } | Form::Stale(_))
+    }
 }
 
 impl Why {
@@ -62,6 +86,14 @@ impl Why {
             Why::RampElapsed => "the recovery ramp window elapsed",
             Why::RampNotElapsed => "the recovery ramp window has not elapsed",
             Why::NothingToDo => "reconcile has nothing to do in this state",
+            Why::SameWindow => "the node would restart the same drain window at the same time",
+            Why::NodeRestartsWindow => {
+                "the node restarts the drain window on every EnterMaintenance"
+            }
+            Why::NodeEntersFromAnyState => {
+                "the node accepts EnterMaintenance in any state and starts a new drain"
+            }
+            Why::Frozen => "the cluster is frozen, so reconcile moves no node",
         }
     }
 }
@@ -85,6 +117,12 @@ impl fmt::Display for Message {
                 f,
                 "{event} cannot move the node from {from} to {to} without force: the drain failed, so exiting needs force: true."
             ),
+            Form::Frozen { until, left } => write!(
+                f,
+                "{event} cannot move the node from {from} to {to}: the cluster is frozen until {until} ({left} ms from now)."
+            ),
+            Form::Stale(stale) => write!(f, "{event} cannot move the node from {from} to {to}: {stale}."),
+            Form::Ignored => write!(f, "{event} leaves the node in {from}: the node ignores {event} while {from}."),
             Form::NotSuccessor => write!(
                 f,
                 "{event} cannot move the node from {from} to {to}: {to} is not a valid successor of {from}."

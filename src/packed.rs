@@ -10,7 +10,7 @@
 //! | 0 | `EnterMaintenance` | `drainForMs`, or NaN for none (the config's default) |
 //! | 1 | `ExitMaintenance` | 0 or NaN |
 //! | 2 | `ExitMaintenance` with `force: true` | 0 or NaN |
-//! | 3 | `Reconcile` | condition bits: 1 `replicasDrained`, 2 `daemonsStopped`, 4 `daemonsHealthy` |
+//! | 3 | `Reconcile` | condition bits: 1 `replicasDrained`, 2 `daemonsStopped`, 4 `daemonsHealthy`, 8 `clusterFrozen` |
 //! | 8 + kind | `TransitionObserved` of a state of that kind | its `since` (NaN for `Active`) |
 //!
 //! **States** are a kind (0 `Active`, 1 `EnteringMaintenance`, 2 `Maintenance`,
@@ -40,6 +40,7 @@ pub const OBSERVED: u8 = 8;
 pub const REPLICAS_DRAINED: u8 = 1;
 pub const DAEMONS_STOPPED: u8 = 2;
 pub const DAEMONS_HEALTHY: u8 = 4;
+pub const CLUSTER_FROZEN: u8 = 8;
 
 fn column_error(
     code: InputErrorCode,
@@ -163,7 +164,7 @@ pub fn event(code: u8, param: f64, index: usize) -> Result<Event, InputError> {
         RECONCILE => {
             let bits = conditions(param).ok_or_else(|| {
                 bad(format!(
-                    "expected condition bits 0..=7, got {}",
+                    "expected condition bits 0..=15, got {}",
                     describe(param)
                 ))
             })?;
@@ -195,15 +196,16 @@ pub fn event(code: u8, param: f64, index: usize) -> Result<Event, InputError> {
 }
 
 fn conditions(param: f64) -> Option<Conditions> {
-    if !(param.is_finite() && param.fract() == 0.0 && (0.0..=7.0).contains(&param)) {
+    if !(param.is_finite() && param.fract() == 0.0 && (0.0..=15.0).contains(&param)) {
         return None;
     }
-    #[allow(clippy::cast_possible_truncation)] // an integer in 0..=7
+    #[allow(clippy::cast_possible_truncation)] // an integer in 0..=15
     let bits = param as u8;
     Some(Conditions {
         replicas_drained: bits & REPLICAS_DRAINED != 0,
         daemons_stopped: bits & DAEMONS_STOPPED != 0,
         daemons_healthy: bits & DAEMONS_HEALTHY != 0,
+        cluster_frozen: bits & CLUSTER_FROZEN != 0,
     })
 }
 
@@ -427,7 +429,7 @@ pub fn reconcile_fleet(
                 InputErrorCode::InvalidInput,
                 "conditions",
                 index,
-                &format!("expected condition bits 0..=7, got {bits}"),
+                &format!("expected condition bits 0..=15, got {bits}"),
             )
         })?;
         if let Some(target) = reconcile(&state, &bits, now, config) {
@@ -474,7 +476,7 @@ mod tests {
 
     #[test]
     fn malformed_columns_name_the_entry() {
-        let error = event(3, 9.0, 7).unwrap_err();
+        let error = event(3, 16.0, 7).unwrap_err();
         assert_eq!(error.path(), "columns.param[7]");
         assert_eq!(error.code(), InputErrorCode::InvalidEvent);
         let error = event(20, 0.0, 2).unwrap_err();

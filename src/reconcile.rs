@@ -14,6 +14,9 @@ pub struct Conditions {
     pub replicas_drained: bool,
     pub daemons_stopped: bool,
     pub daemons_healthy: bool,
+    /// A cluster freeze is in effect: reconcile moves no node (and no drain
+    /// fails) until it is lifted, as on the nodes.
+    pub cluster_frozen: bool,
 }
 
 /// What reconcile decided, with the reason a console shows.
@@ -43,6 +46,9 @@ pub(crate) fn step(
     now: Millis,
     config: &Config,
 ) -> Step {
+    if conditions.cluster_frozen {
+        return Step::Stay { why: Why::Frozen };
+    }
     match state {
         MaintenanceState::EnteringMaintenance { since, deadline } => {
             // Success is checked first: a drain that completed wins even past

@@ -1,6 +1,6 @@
 //! The effect of one event on one state (SPEC section 4).
 
-use crate::config::Config;
+use crate::config::{Config, Profile};
 use crate::event::{Event, EventKind};
 use crate::message::{Form, Message, Why};
 use crate::reconcile::{step, Step};
@@ -72,6 +72,16 @@ impl Decision {
         }
     }
 
+    /// A refusal decided before the rules (a freeze, a stale envelope).
+    pub(crate) fn refused(code: RejectCode, message: Message) -> Decision {
+        Decision {
+            outcome: Outcome::Rejected,
+            to: None,
+            code: Some(code),
+            message,
+        }
+    }
+
     /// The full verdict for `from`, the state the event was applied to.
     pub fn into_verdict(self, from: &MaintenanceState) -> Verdict {
         Verdict {
@@ -98,85 +108,134 @@ pub fn transition(
 /// [`transition`] without the verdict's copies and text.
 #[inline]
 pub fn decide(state: &MaintenanceState, event: &Event, now: Millis, config: &Config) -> Decision {
-    use EventKind::{EnterMaintenance, ExitMaintenance, Reconcile, TransitionObserved};
-    let from = state.kind();
     match event {
-        Event::EnterMaintenance { drain_for_ms } => match state {
-            MaintenanceState::Active => {
-                let window = drain_for_ms.or(config.default_drain_for_ms);
-                let deadline = window.map(|window| now.saturating_add(window));
-                let to = MaintenanceState::EnteringMaintenance {
-                    since: now,
-                    deadline,
-                };
-                Decision::applied(EnterMaintenance, from, to, Form::Moved)
-            }
-            MaintenanceState::EnteringMaintenance { .. } => {
-                Decision::unchanged(EnterMaintenance, from, Why::AlreadyEntering)
-            }
-            _ => Decision::rejected(
-                EnterMaintenance,
-                from,
-                StateKind::EnteringMaintenance,
-                RejectCode::InvalidTransition,
-                Form::Refused(Why::EnterOnlyFromActive),
-            ),
-        },
-        Event::ExitMaintenance { force } => {
-            let exiting = StateKind::ExitingMaintenance;
-            match state {
-                MaintenanceState::Maintenance { .. } => exit(from, now),
-                MaintenanceState::DrainFailed { .. } if *force => exit(from, now),
-                MaintenanceState::DrainFailed { .. } => Decision::rejected(
-                    ExitMaintenance,
-                    from,
-                    exiting,
-                    RejectCode::ForceRequired,
-                    Form::NeedsForce,
-                ),
-                MaintenanceState::ExitingMaintenance { .. } => {
-                    Decision::unchanged(ExitMaintenance, from, Why::AlreadyExiting)
+        Event::EnterMaintenance { drain_for_ms } => enter(state, *drain_for_ms, now, config),
+        Event::ExitMaintenance { force } => exit(state, *force, now, config.profile),
+        Event::TransitionObserved { state: observed } => observe(state, observed),
+        Event::Reconcile { conditions } => {
+            let from = state.kind();
+            match step(state, conditions, now, config) {
+                Step::Move { target, why } => {
+                    Decision::applied(EventKind::Reconcile, from, target, Form::MovedBecause(why))
                 }
-                _ => Decision::rejected(
-                    ExitMaintenance,
-                    from,
-                    exiting,
-                    RejectCode::InvalidTransition,
-                    Form::Refused(Why::ExitOnlyFromMaintenance),
-                ),
+                Step::Stay { why } => Decision::unchanged(EventKind::Reconcile, from, why),
             }
         }
-        Event::TransitionObserved { state: observed } => {
-            let to = observed.kind();
-            if !is_valid_successor(state, observed) {
-                Decision::rejected(
-                    TransitionObserved,
-                    from,
-                    to,
-                    RejectCode::InvalidSuccessor,
-                    Form::NotSuccessor,
-                )
-            } else if observed == state {
-                Decision::unchanged(TransitionObserved, from, Why::Identical)
+    }
+}
+
+/// `EnterMaintenance`: from `Active` only under `Strict`; from any state,
+/// restarting the window, under `Node`.
+fn enter(
+    state: &MaintenanceState,
+    drain_for_ms: Option<Millis>,
+    now: Millis,
+    config: &Config,
+) -> Decision {
+    use EventKind::EnterMaintenance;
+    let from = state.kind();
+    let entering = || {
+        let window = drain_for_ms.or(config.default_drain_for_ms);
+        MaintenanceState::EnteringMaintenance {
+            since: now,
+            deadline: window.map(|window| now.saturating_add(window)),
+        }
+    };
+    match (config.profile, state) {
+        (_, MaintenanceState::Active) => {
+            Decision::applied(EnterMaintenance, from, entering(), Form::Moved)
+        }
+        (Profile::Strict, MaintenanceState::EnteringMaintenance { .. }) => {
+            Decision::unchanged(EnterMaintenance, from, Why::AlreadyEntering)
+        }
+        (Profile::Strict, _) => Decision::rejected(
+            EnterMaintenance,
+            from,
+            StateKind::EnteringMaintenance,
+            RejectCode::InvalidTransition,
+            Form::Refused(Why::EnterOnlyFromActive),
+        ),
+        (Profile::Node, _) => {
+            let to = entering();
+            if &to == state {
+                Decision::unchanged(EnterMaintenance, from, Why::SameWindow)
             } else {
-                let form = if from == to {
-                    Form::Refreshed
+                let why = if from == StateKind::EnteringMaintenance {
+                    Why::NodeRestartsWindow
                 } else {
-                    Form::Moved
+                    Why::NodeEntersFromAnyState
                 };
-                Decision::applied(TransitionObserved, from, observed.clone(), form)
+                Decision::applied(EnterMaintenance, from, to, Form::MovedBecause(why))
             }
         }
-        Event::Reconcile { conditions } => match step(state, conditions, now, config) {
-            Step::Move { target, why } => {
-                Decision::applied(Reconcile, from, target, Form::MovedBecause(why))
-            }
-            Step::Stay { why } => Decision::unchanged(Reconcile, from, why),
+    }
+}
+
+/// `ExitMaintenance`: from `Maintenance`, or from `DrainFailed` with
+/// `force` under `Strict` (always under `Node`, which has no `force`).
+fn exit(state: &MaintenanceState, force: bool, now: Millis, profile: Profile) -> Decision {
+    use EventKind::ExitMaintenance;
+    let from = state.kind();
+    let exiting = StateKind::ExitingMaintenance;
+    let moved = || {
+        let to = MaintenanceState::ExitingMaintenance { since: now };
+        Decision::applied(ExitMaintenance, from, to, Form::Moved)
+    };
+    match (profile, state) {
+        (_, MaintenanceState::Maintenance { .. }) => moved(),
+        (Profile::Node, MaintenanceState::DrainFailed { .. }) => moved(),
+        (Profile::Strict, MaintenanceState::DrainFailed { .. }) if force => moved(),
+        (Profile::Strict, MaintenanceState::DrainFailed { .. }) => Decision::rejected(
+            ExitMaintenance,
+            from,
+            exiting,
+            RejectCode::ForceRequired,
+            Form::NeedsForce,
+        ),
+        (Profile::Strict, MaintenanceState::ExitingMaintenance { .. }) => {
+            Decision::unchanged(ExitMaintenance, from, Why::AlreadyExiting)
+        }
+        (Profile::Strict, _) => Decision::rejected(
+            ExitMaintenance,
+            from,
+            exiting,
+            RejectCode::InvalidTransition,
+            Form::Refused(Why::ExitOnlyFromMaintenance),
+        ),
+        (Profile::Node, _) => Decision {
+            outcome: Outcome::Unchanged,
+            to: None,
+            code: None,
+            message: Message {
+                event: ExitMaintenance,
+                from,
+                to: from,
+                form: Form::Ignored,
+            },
         },
     }
 }
 
-fn exit(from: StateKind, now: Millis) -> Decision {
-    let to = MaintenanceState::ExitingMaintenance { since: now };
-    Decision::applied(EventKind::ExitMaintenance, from, to, Form::Moved)
+/// `TransitionObserved`: the same in both profiles.
+fn observe(state: &MaintenanceState, observed: &MaintenanceState) -> Decision {
+    use EventKind::TransitionObserved;
+    let (from, to) = (state.kind(), observed.kind());
+    if !is_valid_successor(state, observed) {
+        Decision::rejected(
+            TransitionObserved,
+            from,
+            to,
+            RejectCode::InvalidSuccessor,
+            Form::NotSuccessor,
+        )
+    } else if observed == state {
+        Decision::unchanged(TransitionObserved, from, Why::Identical)
+    } else {
+        let form = if from == to {
+            Form::Refreshed
+        } else {
+            Form::Moved
+        };
+        Decision::applied(TransitionObserved, from, observed.clone(), form)
+    }
 }

@@ -92,3 +92,73 @@ pub fn event_at<V: Input>(event: &V, now: &V) -> Result<(Event, Millis), InputEr
 pub fn timestamp<V: Input>(now: &V) -> Result<Millis, InputError> {
     decode::timestamp(now, &Path::Root("now"))
 }
+
+/// `admit(request, now, policy)`.
+pub fn admit<V: Input>(
+    request: &V,
+    now: &V,
+    policy: &V,
+) -> Result<(MaintenanceState, crate::Stage, Decision), InputError> {
+    let request = decode::admission_request(request, &Path::Root("request"))?;
+    let now = timestamp(now)?;
+    let policy = decode::policy(policy, &Path::Root("policy"))?;
+    let (stage, decision) = crate::admission_decision(&request, now, &policy);
+    Ok((request.state, stage, decision))
+}
+
+/// The arguments of `Machine.allowedActions`: `now` and `{frozenUntil?}`.
+pub fn allowed_at<V: Input>(now: &V, options: &V) -> Result<(Millis, Option<Millis>), InputError> {
+    let now = timestamp(now)?;
+    let frozen_until = decode::allowed_options(options, &Path::Root("options"))?;
+    Ok((now, frozen_until))
+}
+
+/// `fromView(view, observedAt, dialect)`: the dialect is read first, since
+/// it says how to read the view.
+pub fn from_view<V: Input>(
+    view: &V,
+    observed_at: &V,
+    dialect: &V,
+) -> Result<MaintenanceState, InputError> {
+    let dialect = decode::dialect(dialect, &Path::Root("dialect"))?;
+    let view = decode::view(view, &Path::Root("view"), dialect)?;
+    let observed_at = decode::timestamp(observed_at, &Path::Root("observedAt"))?;
+    Ok(crate::from_view(&view, observed_at))
+}
+
+/// `toView(state, now, dialect)`, as the dialect's JSON-like shape.
+pub fn to_view<V: Input>(state: &V, now: &V, dialect: &V) -> Result<crate::Plain, InputError> {
+    let state = decode::state(state, &Path::Root("state"))?;
+    let now = timestamp(now)?;
+    let dialect = decode::dialect(dialect, &Path::Root("dialect"))?;
+    Ok(crate::to_view(&state, now).encode(dialect))
+}
+
+/// `adminSigningPayload(command, issuedAt)`.
+pub fn admin_signing_payload<V: Input>(command: &V, issued_at: &V) -> Result<Vec<u8>, InputError> {
+    let command = decode::admin_command(command, &Path::Root("command"))?;
+    let issued_at = decode::timestamp(issued_at, &Path::Root("issuedAt"))?;
+    Ok(crate::admin_signing_payload(&command, issued_at))
+}
+
+/// `prepareAdminCommit(commit, now, registry, policy)`: every check of a
+/// signed commit but the cryptography.
+pub fn prepare_admin_commit<V: Input>(
+    commit: &V,
+    now: &V,
+    registry: &V,
+    policy: &V,
+) -> Result<crate::Verification, InputError> {
+    let commit = decode::signed_commit(commit, &Path::Root("commit"))?;
+    let now = timestamp(now)?;
+    let registry = decode::registry(registry, &Path::Root("registry"))?;
+    let policy = decode::policy(policy, &Path::Root("policy"))?;
+    Ok(crate::prepare_verification(
+        &commit, now, &policy, &registry,
+    ))
+}
+
+/// `checkOperatorRegistry(registry)`: how many operators it names.
+pub fn operator_registry<V: Input>(registry: &V) -> Result<usize, InputError> {
+    decode::registry(registry, &Path::Root("registry")).map(|registry| registry.len())
+}

@@ -24,6 +24,12 @@ pub enum RejectCode {
     ForceRequired,
     /// The observed state is not a valid successor of the current one.
     InvalidSuccessor,
+    /// A cluster freeze holds: the node drops operator commands.
+    FreezeInEffect,
+    /// The signed envelope is dated further ahead than the allowed skew.
+    EnvelopeFromFuture,
+    /// The signed envelope is older than the freshness window.
+    EnvelopeExpired,
 }
 
 impl RejectCode {
@@ -32,6 +38,9 @@ impl RejectCode {
             RejectCode::InvalidTransition => "INVALID_TRANSITION",
             RejectCode::ForceRequired => "FORCE_REQUIRED",
             RejectCode::InvalidSuccessor => "INVALID_SUCCESSOR",
+            RejectCode::FreezeInEffect => "FREEZE_IN_EFFECT",
+            RejectCode::EnvelopeFromFuture => "ENVELOPE_FROM_FUTURE",
+            RejectCode::EnvelopeExpired => "ENVELOPE_EXPIRED",
         }
     }
 }

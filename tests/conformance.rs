@@ -69,7 +69,41 @@ fn field<'a>(case: &'a Value, name: &str) -> Json<'a> {
     case.get(name)
 }
 
+/// `{"$bigint": "N"}` marks a value JavaScript passes as a bigint; JSON
+/// has none, so natively it is the exact integer literal serde keeps.
+fn unmark_bigints(value: &Value) -> Value {
+    match value {
+        Value::Object(map) if map.len() == 1 && map.contains_key("$bigint") => {
+            let digits = map["$bigint"].as_str().expect("$bigint holds digits");
+            serde_json::from_str(digits).expect("$bigint digits within 64 bits")
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), unmark_bigints(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(unmark_bigints).collect()),
+        other => other.clone(),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn admission_json(
+    state: &mesh_maintenance::MaintenanceState,
+    stage: mesh_maintenance::Stage,
+    decision: mesh_maintenance::Decision,
+) -> Value {
+    json!(mesh_maintenance::Admission {
+        stage,
+        verdict: decision.into_verdict(state)
+    })
+}
+
 fn run_case(case: &Value) -> Run {
+    let case = &unmark_bigints(case);
     let op = case["op"].as_str().expect("op");
     let mut problems = Vec::new();
     let (actual, expected, detail) = match op {
@@ -114,6 +148,51 @@ fn run_case(case: &Value) -> Run {
             (answer.clone(), case["expect"].clone(), answer)
         }
         "machine" => run_machine(case, &mut problems),
+        "admit" => {
+            let (state, stage, decision) = untyped::admit(
+                &field(case, "request"),
+                &field(case, "now"),
+                &field(case, "policy"),
+            )
+            .expect("valid input");
+            let verdict = decision.clone().into_verdict(&state);
+            check_verdict(&verdict, &case["request"]["state"], &mut problems);
+            let mut actual = verdict_expectation(&verdict);
+            actual["stage"] = json!(stage);
+            (
+                actual,
+                case["expect"].clone(),
+                admission_json(&state, stage, decision),
+            )
+        }
+        "fromView" => {
+            let state = untyped::from_view(
+                &field(case, "view"),
+                &field(case, "observedAt"),
+                &field(case, "dialect"),
+            )
+            .expect("valid input");
+            (json!(state), case["expect"].clone(), json!(state))
+        }
+        "toView" => {
+            let view = untyped::to_view(
+                &field(case, "state"),
+                &field(case, "now"),
+                &field(case, "dialect"),
+            )
+            .expect("valid input");
+            (json!(view), case["expect"].clone(), json!(view))
+        }
+        "payload" => {
+            let bytes =
+                untyped::admin_signing_payload(&field(case, "command"), &field(case, "issuedAt"))
+                    .expect("valid input");
+            (
+                json!(hex(&bytes)),
+                case["expect"].clone(),
+                json!(hex(&bytes)),
+            )
+        }
         "replay" => {
             let outcome = untyped::replay(&field(case, "entries"), &field(case, "options"))
                 .expect("valid input");
@@ -154,9 +233,12 @@ fn run_machine(case: &Value, problems: &mut Vec<String>) -> (Value, Value, Value
     let (mut actual, mut expected, mut detail) = (Vec::new(), Vec::new(), Vec::new());
     for step in case["steps"].as_array().expect("steps") {
         if let Some(allowed) = step.get("allowed") {
-            let answer = json!(untyped::timestamp(&field(step, "at"))
-                .map(|now| machine.allowed_actions(now))
-                .expect("valid now"));
+            let answer = json!(
+                untyped::allowed_at(&field(step, "at"), &field(step, "options"))
+                    .map(|(now, frozen_until)| machine
+                        .allowed_actions_frozen_until(now, frozen_until))
+                    .expect("valid now")
+            );
             expected.push(allowed.clone());
             actual.push(answer.clone());
             detail.push(answer);
@@ -200,6 +282,19 @@ fn call(case: &Value) -> Result<Value, InputError> {
         "since" => json!(untyped::state(&arg(0))?.since()),
         "isNonActive" => json!(untyped::state(&arg(0))?.is_non_active()),
         "isSteadyMaintenance" => json!(untyped::state(&arg(0))?.is_steady_maintenance()),
+        "admit" => {
+            let (state, stage, decision) = untyped::admit(&arg(0), &arg(1), &arg(2))?;
+            admission_json(&state, stage, decision)
+        }
+        "fromView" => json!(untyped::from_view(&arg(0), &arg(1), &arg(2))?),
+        "toView" => json!(untyped::to_view(&arg(0), &arg(1), &arg(2))?),
+        "adminSigningPayload" => json!(hex(&untyped::admin_signing_payload(&arg(0), &arg(1))?)),
+        // On a machine made without options.
+        "allowedActions" => {
+            let machine = mesh_maintenance::Machine::default();
+            let (now, frozen_until) = untyped::allowed_at(&arg(0), &arg(1))?;
+            json!(machine.allowed_actions_frozen_until(now, frozen_until))
+        }
         other => panic!("unknown call {other}"),
     })
 }

@@ -8,7 +8,9 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use mesh_maintenance::{replay, Conditions, Config, Entry, Event, MaintenanceState, Millis};
+use mesh_maintenance::{
+    replay, Conditions, Config, Entry, Event, MaintenanceState, Millis, Profile,
+};
 use serde_json::json;
 
 /// SplitMix64: small, fast, and the same sequence everywhere.
@@ -81,6 +83,7 @@ fn event(random: &mut Random, around: u64) -> Event {
                 replicas_drained: random.chance(50),
                 daemons_stopped: random.chance(50),
                 daemons_healthy: random.chance(50),
+                cluster_frozen: random.chance(10),
             },
         },
     }
@@ -88,6 +91,11 @@ fn event(random: &mut Random, around: u64) -> Event {
 
 fn config(random: &mut Random) -> Config {
     Config {
+        profile: if random.chance(50) {
+            Profile::Node
+        } else {
+            Profile::Strict
+        },
         default_drain_for_ms: match random.below(4) {
             0 => None,
             1 => Some(Millis::saturating_from(random.below(1000))),

@@ -4,8 +4,8 @@
 
 use mesh_maintenance::packed::{self, PackedReplay};
 use mesh_maintenance::{
-    is_valid_successor, reconcile, replay, transition, Conditions, Config, Entry, Event,
-    MaintenanceState, Millis, Outcome,
+    from_view, is_valid_successor, reconcile, replay, to_view, transition, untyped, Conditions,
+    Config, Dialect, Entry, Event, MaintenanceState, Millis, Outcome, Profile,
 };
 use proptest::prelude::*;
 
@@ -37,13 +37,20 @@ fn state() -> impl Strategy<Value = MaintenanceState> {
 }
 
 fn conditions() -> impl Strategy<Value = Conditions> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(replicas_drained, daemons_stopped, daemons_healthy)| Conditions {
-            replicas_drained,
-            daemons_stopped,
-            daemons_healthy,
-        },
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::bool::weighted(0.1),
     )
+        .prop_map(
+            |(replicas_drained, daemons_stopped, daemons_healthy, cluster_frozen)| Conditions {
+                replicas_drained,
+                daemons_stopped,
+                daemons_healthy,
+                cluster_frozen,
+            },
+        )
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -56,13 +63,22 @@ fn event() -> impl Strategy<Value = Event> {
     ]
 }
 
-fn config() -> impl Strategy<Value = Config> {
-    (proptest::option::of(millis()), millis()).prop_map(
-        |(default_drain_for_ms, recovery_ramp_window_ms)| Config {
+fn profile() -> impl Strategy<Value = Profile> {
+    prop_oneof![Just(Profile::Strict), Just(Profile::Node)]
+}
+
+fn config_of(profile: impl Strategy<Value = Profile>) -> impl Strategy<Value = Config> {
+    (profile, proptest::option::of(millis()), millis()).prop_map(
+        |(profile, default_drain_for_ms, recovery_ramp_window_ms)| Config {
+            profile,
             default_drain_for_ms,
             recovery_ramp_window_ms,
         },
     )
+}
+
+fn config() -> impl Strategy<Value = Config> {
+    config_of(profile())
 }
 
 fn entries() -> impl Strategy<Value = Vec<Entry>> {
@@ -86,16 +102,50 @@ proptest! {
         prop_assert!(!verdict.message.is_empty());
     }
 
-    /// The admin effects (enter from Active, exit from Maintenance or
-    /// DrainFailed) are themselves arcs of the table, so every change is a
-    /// valid successor.
+    /// Under `strict` the admin effects (enter from Active, exit from
+    /// Maintenance or DrainFailed) are themselves arcs of the table, so every
+    /// change is a valid successor. (Under `node`, EnterMaintenance from any
+    /// state is not: the nodes do not check it.)
     #[test]
-    fn every_change_is_a_valid_successor(s in state(), e in event(), now in millis(), c in config()) {
+    fn every_strict_change_is_a_valid_successor(s in state(), e in event(), now in millis(), c in config_of(Just(Profile::Strict))) {
         let verdict = transition(&s, &e, now, &c);
         if verdict.outcome == Outcome::Applied {
             prop_assert!(is_valid_successor(&s, &verdict.to), "{:?} -> {:?}", s, verdict.to);
             prop_assert_ne!(&verdict.to, &s);
         }
+    }
+
+    /// The two profiles differ only in SPEC section 8's rows: observed
+    /// transitions and reconcile are the same, and the node never rejects an
+    /// operator command.
+    #[test]
+    fn profiles_differ_only_on_operator_commands(s in state(), e in event(), now in millis(), c in config_of(Just(Profile::Node))) {
+        let node = transition(&s, &e, now, &c);
+        let strict = transition(&s, &e, now, &Config { profile: Profile::Strict, ..c });
+        match &e {
+            Event::TransitionObserved { .. } | Event::Reconcile { .. } => prop_assert_eq!(node, strict),
+            Event::EnterMaintenance { drain_for_ms } => {
+                prop_assert_ne!(node.outcome, Outcome::Rejected);
+                let window = drain_for_ms.or(c.default_drain_for_ms);
+                let expected = MaintenanceState::EnteringMaintenance { since: now, deadline: window.map(|w| now.saturating_add(w)) };
+                prop_assert_eq!(&node.to, &expected);
+                prop_assert_eq!(node.outcome == Outcome::Unchanged, s == expected);
+            }
+            Event::ExitMaintenance { .. } => {
+                prop_assert_ne!(node.outcome, Outcome::Rejected);
+                let exits = matches!(s, MaintenanceState::Maintenance { .. } | MaintenanceState::DrainFailed { .. });
+                prop_assert_eq!(node.outcome == Outcome::Applied, exits);
+                if exits {
+                    prop_assert_eq!(&node.to, &MaintenanceState::ExitingMaintenance { since: now });
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_frozen_cluster_reconciles_nothing(s in state(), k in conditions(), now in millis(), c in config()) {
+        let frozen = Conditions { cluster_frozen: true, ..k };
+        prop_assert_eq!(reconcile(&s, &frozen, now, &c), None);
     }
 
     #[test]
@@ -160,7 +210,7 @@ proptest! {
                 Event::ExitMaintenance { force: false } => (packed::EXIT_MAINTENANCE, 0.0),
                 Event::ExitMaintenance { force: true } => (packed::FORCE_EXIT, 0.0),
                 Event::Reconcile { conditions } => (packed::RECONCILE, f64::from(
-                    u8::from(conditions.replicas_drained) | u8::from(conditions.daemons_stopped) << 1 | u8::from(conditions.daemons_healthy) << 2,
+                    u8::from(conditions.replicas_drained) | u8::from(conditions.daemons_stopped) << 1 | u8::from(conditions.daemons_healthy) << 2 | u8::from(conditions.cluster_frozen) << 3,
                 )),
                 Event::TransitionObserved { state } => {
                     let (kind, since, _) = packed::encode(state);
@@ -200,6 +250,27 @@ proptest! {
         let from: MaintenanceState = serde_json::from_value(json["from"].clone()).unwrap();
         prop_assert_eq!((from, to), (verdict.from.clone(), verdict.to.clone()));
         prop_assert_eq!(json["outcome"].as_str(), Some(verdict.outcome.as_str()));
+    }
+
+    /// SPEC section 10: a view taken at `t` reads back as the state it was
+    /// taken of, in every dialect, whenever `since <= t` and the deadline (if
+    /// any) is not past; and reading any view never leaves the domain.
+    #[test]
+    fn views_round_trip(s in state(), t in millis(), d in prop_oneof![Just(Dialect::Sdk), Just(Dialect::Ffi), Just(Dialect::Snapshot)]) {
+        let view = to_view(&s, t);
+        let json = serde_json::to_value(view.encode(d)).unwrap();
+        let dialect = serde_json::to_value(d.name()).unwrap();
+        let observed_at = serde_json::to_value(t).unwrap();
+        let back = untyped::from_view(&Some(&json), &Some(&observed_at), &Some(&dialect)).expect("a view we wrote reads back");
+        prop_assert_eq!(&back, &from_view(&view, t));
+        let in_range = s.since().is_none_or(|since| since <= t)
+            && !matches!(s, MaintenanceState::EnteringMaintenance { deadline: Some(deadline), .. } if deadline < t);
+        if in_range {
+            prop_assert_eq!(back, s);
+        } else {
+            // Saturated: the since is clamped to `t`, a passed deadline to `t`.
+            prop_assert!(back.since().is_none_or(|since| since <= t));
+        }
     }
 
     /// Deadlines and elapsed times stay in the domain at its edges.

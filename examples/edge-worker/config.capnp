@@ -1,6 +1,6 @@
 # workerd configuration: serves worker.mjs on 127.0.0.1:8787.
 #   npx workerd serve config.capnp
-# The five `embed` paths under ../../pkg/ are the package; point them at
+# The six `embed` paths under ../../pkg/ are the package; point them at
 # node_modules/mesh-maintenance/ in a copy of this folder.
 using Workerd = import "/workerd/workerd.capnp";
 
@@ -16,6 +16,7 @@ const worker :Workerd.Worker = (
     (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
     (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
     (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
+    (name = "verify.js", esModule = embed "../../pkg/verify.js"),
   ],
   compatibilityDate = "2026-05-01",
 );

@@ -55,11 +55,23 @@ pub trait Input: Sized {
     /// The own enumerable keys, each cut to at most `max_bytes` bytes; only
     /// read on the error path, to name an unknown field.
     fn keys(&self, max_bytes: usize) -> Result<Vec<String>, ReadFailure>;
+    /// A member named at run time (a map's key); `None` when absent or
+    /// `undefined`.
+    fn member(&self, name: &str) -> Result<Option<Self>, ReadFailure>;
+    /// The bytes of a `Uint8Array` of at most `max_len` bytes (JavaScript
+    /// only; JSON has no bytes). `Err(len)` when it is longer.
+    fn bytes(&self, max_len: usize) -> Option<Result<Vec<u8>, usize>>;
     /// The length of an array.
     fn length(&self) -> Result<usize, ReadFailure>;
     fn element(&self, index: usize) -> Result<Self, ReadFailure>;
     /// A short rendering for an error message: `-5`, `"abc"`, `an object`.
     fn describe(&self) -> String;
+
+    /// The decimal digits of an integer known exactly: a JavaScript bigint
+    /// or safe-integer number, or a JSON integer literal (which serde keeps
+    /// exact to 64 bits). `None` for anything else, fractions and numbers
+    /// beyond exactness included.
+    fn integer_text(&self) -> Option<String>;
 
     /// Fused reads a binding may provide for the common case; `Unknown`
     /// sends the decoder down the general path (`field` and friends), which

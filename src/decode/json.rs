@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::input::{js_number, quote, truncate_to, Input, ReadFailure, Shape, Text};
 use super::Path;
-use crate::InputError;
+use crate::{InputError, Millis};
 
 /// A JSON value, or `None` for an argument that was not given.
 pub type Json<'a> = Option<&'a Value>;
@@ -58,12 +58,38 @@ impl Input for Json<'_> {
             .unwrap_or_default())
     }
 
+    fn member(&self, name: &str) -> Result<Option<Self>, ReadFailure> {
+        Ok(self.and_then(|value| value.get(name)).map(Some))
+    }
+
+    fn bytes(&self, _max_len: usize) -> Option<Result<Vec<u8>, usize>> {
+        None
+    }
+
     fn length(&self) -> Result<usize, ReadFailure> {
         Ok(self.and_then(Value::as_array).map_or(0, Vec::len))
     }
 
     fn element(&self, index: usize) -> Result<Self, ReadFailure> {
         Ok(self.and_then(|value| value.get(index)))
+    }
+
+    fn integer_text(&self) -> Option<String> {
+        let Some(Value::Number(number)) = self else {
+            return None;
+        };
+        if let Some(unsigned) = number.as_u64() {
+            return Some(unsigned.to_string());
+        }
+        if let Some(signed) = number.as_i64() {
+            return Some(signed.to_string());
+        }
+        let float = number.as_f64()?;
+        // A float literal is exact only as a safe integer, as in JavaScript.
+        #[allow(clippy::cast_possible_truncation)]
+        let exact = (float.fract() == 0.0 && float.abs() <= Millis::MAX.as_f64())
+            .then(|| (float as i64).to_string());
+        exact
     }
 
     fn describe(&self) -> String {

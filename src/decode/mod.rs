@@ -2,6 +2,7 @@
 //! every build: an unknown field, a missing one, a wrong type or a number
 //! outside the time domain is an [`InputError`] naming the path and the value.
 
+mod command;
 mod input;
 mod json;
 pub(crate) use json::deserialize_via;
@@ -12,14 +13,20 @@ mod object;
     allow(unused_imports)
 )] // the bulk binding uses them
 pub(crate) use object::{expected, fail, ObjectReader};
+mod signature;
 mod types;
+mod view;
+pub use command::{admin_command, node_id};
+pub use signature::{registry, signed_commit};
+pub use view::{dialect, view};
 
 use std::fmt;
 
 pub use input::{js_number, quote, Fast, Input, ReadFailure, Shape, Text, QUOTE_CHARS};
 pub use types::{
-    conditions, config, entries, entry, event, for_each_element, machine_options, millis,
-    replay_options, state, timestamp,
+    admission_request, allowed_options, conditions, config, entries, entry, event,
+    for_each_element, machine_options, millis, operator_action, policy, replay_options, state,
+    timestamp,
 };
 pub use types::{MachineOptions, ReplayOptions};
 

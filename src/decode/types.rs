@@ -3,7 +3,8 @@
 use super::input::{Input, Shape, Text};
 use super::object::{expected, fail, quoted_list, ObjectReader};
 use super::Path;
-use crate::config::Config;
+use crate::admission::{AdmissionRequest, OperatorAction, Policy};
+use crate::config::{Config, Profile};
 use crate::error::{InputError, InputErrorCode};
 use crate::event::{Event, EventKind};
 use crate::reconcile::Conditions;
@@ -80,7 +81,7 @@ fn optional_bool<V: Input>(
 }
 
 /// One of `all`, read from a tag field such as `kind` or `type`.
-fn tag<V: Input, T: Copy>(
+pub(super) fn tag<V: Input, T: Copy>(
     value: &V,
     path: &Path<'_>,
     code: InputErrorCode,
@@ -94,7 +95,7 @@ fn tag<V: Input, T: Copy>(
 }
 
 /// The tag field `name` of the object being read, as one of `all`.
-fn tag_field<V: Input, T: Copy>(
+pub(super) fn tag_field<V: Input, T: Copy>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
     all: &[T],
@@ -114,6 +115,19 @@ fn tag_field<V: Input, T: Copy>(
         all,
         names,
     )
+}
+
+/// A `DrainFailed` reason: a string of at most [`MAX_REASON_BYTES`].
+pub(super) fn reason<V: Input>(value: &V, path: &Path<'_>) -> Result<String, InputError> {
+    match value.text(MAX_REASON_BYTES) {
+        Text::Text(reason) => Ok(reason),
+        Text::TooLong => Err(fail(
+            InvalidState,
+            path,
+            &format!("expected at most {MAX_REASON_BYTES} UTF-8 bytes, got a longer string"),
+        )),
+        Text::NotText => Err(expected(InvalidState, path, "a string", value)),
+    }
 }
 
 pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
@@ -143,26 +157,7 @@ pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, I
         StateKind::DrainFailed => {
             let since = required_millis(&mut reader, "since")?;
             let reason_value = reader.required("reason")?;
-            let reason = match reason_value.text(MAX_REASON_BYTES) {
-                Text::Text(reason) => reason,
-                Text::TooLong => {
-                    return Err(fail(
-                        InvalidState,
-                        &path.field("reason"),
-                        &format!(
-                            "expected at most {MAX_REASON_BYTES} UTF-8 bytes, got a longer string"
-                        ),
-                    ))
-                }
-                Text::NotText => {
-                    return Err(expected(
-                        InvalidState,
-                        &path.field("reason"),
-                        "a string",
-                        &reason_value,
-                    ))
-                }
-            };
+            let reason = reason(&reason_value, &path.field("reason"))?;
             (
                 MaintenanceState::DrainFailed { since, reason },
                 &["kind", "since", "reason"],
@@ -180,8 +175,18 @@ pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, I
 }
 
 pub fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
+    event_of(value, path, &EventKind::ALL, EventKind::NAMES)
+}
+
+/// An event whose `type` is one of `kinds` (named `names`).
+fn event_of<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    kinds: &[EventKind],
+    names: &'static [&'static str],
+) -> Result<Event, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidEvent, "an event object")?;
-    let kind = tag_field(&mut reader, "type", &EventKind::ALL, EventKind::NAMES)?;
+    let kind = tag_field(&mut reader, "type", kinds, names)?;
     let (event, fields): (Event, &[&str]) = match kind {
         EventKind::EnterMaintenance => (
             Event::EnterMaintenance {
@@ -215,6 +220,19 @@ pub fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> 
     Ok(event)
 }
 
+/// An operator action: an event of type `EnterMaintenance` or
+/// `ExitMaintenance` only.
+pub fn operator_action<V: Input>(value: &V, path: &Path<'_>) -> Result<OperatorAction, InputError> {
+    let event = event_of(value, path, &OperatorAction::KINDS, OperatorAction::NAMES)?;
+    OperatorAction::try_from(event).map_err(|_| {
+        fail(
+            InvalidEvent,
+            &path.field("type"),
+            "expected an operator action",
+        )
+    })
+}
+
 /// Conditions, inside an event (`INVALID_EVENT`) or as an argument
 /// (`INVALID_INPUT`).
 pub fn conditions<V: Input>(
@@ -227,19 +245,36 @@ pub fn conditions<V: Input>(
         replicas_drained: optional_bool(&mut reader, "replicasDrained")?,
         daemons_stopped: optional_bool(&mut reader, "daemonsStopped")?,
         daemons_healthy: optional_bool(&mut reader, "daemonsHealthy")?,
+        cluster_frozen: optional_bool(&mut reader, "clusterFrozen")?,
     };
-    reader.finish(&["replicasDrained", "daemonsStopped", "daemonsHealthy"])?;
+    reader.finish(&[
+        "replicasDrained",
+        "daemonsStopped",
+        "daemonsHealthy",
+        "clusterFrozen",
+    ])?;
     Ok(conditions)
 }
 
-/// A config object; omitted fields (or an omitted config) take the nodes'
-/// defaults.
+/// A config object; omitted fields (or an omitted config) take the defaults
+/// of its profile (itself `"strict"` when omitted).
 pub fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
     if value.shape() == Shape::Undefined {
         return Ok(Config::default());
     }
     let mut reader = ObjectReader::open(value, path, InvalidConfig, "a config object")?;
-    let defaults = Config::default();
+    // The profile first: it decides the other fields' defaults.
+    let profile = match reader.optional("profile")? {
+        None => Profile::Strict,
+        Some(value) => tag(
+            &value,
+            &path.field("profile"),
+            InvalidConfig,
+            &Profile::ALL,
+            Profile::NAMES,
+        )?,
+    };
+    let defaults = Config::for_profile(profile);
     let default_drain_for_ms = match reader.optional("defaultDrainForMs")? {
         None => defaults.default_drain_for_ms,
         Some(value) if value.shape() == Shape::Null => None,
@@ -253,8 +288,9 @@ pub fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError
         None => defaults.recovery_ramp_window_ms,
         Some(value) => millis(&value, &path.field("recoveryRampWindowMs"), InvalidConfig)?,
     };
-    reader.finish(&["defaultDrainForMs", "recoveryRampWindowMs"])?;
+    reader.finish(&["profile", "defaultDrainForMs", "recoveryRampWindowMs"])?;
     Ok(Config {
+        profile,
         default_drain_for_ms,
         recovery_ramp_window_ms,
     })
@@ -355,4 +391,78 @@ pub fn entries<V: Input>(value: &V, path: &Path<'_>) -> Result<Vec<Entry>, Input
         Ok(())
     })?;
     Ok(entries)
+}
+
+/// A timestamp that may be `null` (or absent): `frozenUntil`.
+fn nullable_timestamp<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<Option<Millis>, InputError> {
+    match reader.optional(name)? {
+        None => Ok(None),
+        Some(value) if value.shape() == Shape::Null => Ok(None),
+        Some(value) => timestamp(&value, &reader.path().field(name)).map(Some),
+    }
+}
+
+/// The request of `admit`: `{state, event, frozenUntil?, issuedAt?, config?}`.
+pub fn admission_request<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<AdmissionRequest, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidInput, "a request object")?;
+    let state_value = reader.required("state")?;
+    let state = state(&state_value, &path.field("state"))?;
+    let event_value = reader.required("event")?;
+    let action = operator_action(&event_value, &path.field("event"))?;
+    let frozen_until = nullable_timestamp(&mut reader, "frozenUntil")?;
+    let issued_at = match reader.optional("issuedAt")? {
+        None => None,
+        Some(value) => Some(timestamp(&value, &path.field("issuedAt"))?),
+    };
+    let config = match reader.optional("config")? {
+        Some(value) => config(&value, &path.field("config"))?,
+        None => Config::default(),
+    };
+    reader.finish(&["state", "event", "frozenUntil", "issuedAt", "config"])?;
+    Ok(AdmissionRequest {
+        state,
+        action,
+        frozen_until,
+        issued_at,
+        config,
+    })
+}
+
+/// The freshness policy of `admit`; omitted fields take the nodes' values.
+pub fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError> {
+    let defaults = Policy::default();
+    if value.shape() == Shape::Undefined {
+        return Ok(defaults);
+    }
+    let mut reader = ObjectReader::open(value, path, InvalidConfig, "a policy object")?;
+    let mut window = |name: &'static str, default: Millis| -> Result<Millis, InputError> {
+        match reader.optional(name)? {
+            None => Ok(default),
+            Some(value) => millis(&value, &path.field(name), InvalidConfig),
+        }
+    };
+    let freshness_window_ms = window("freshnessWindowMs", defaults.freshness_window_ms)?;
+    let future_skew_ms = window("futureSkewMs", defaults.future_skew_ms)?;
+    reader.finish(&["freshnessWindowMs", "futureSkewMs"])?;
+    Ok(Policy {
+        freshness_window_ms,
+        future_skew_ms,
+    })
+}
+
+/// The options of `Machine.allowedActions`: `{frozenUntil?}`.
+pub fn allowed_options<V: Input>(value: &V, path: &Path<'_>) -> Result<Option<Millis>, InputError> {
+    if value.shape() == Shape::Undefined {
+        return Ok(None);
+    }
+    let mut reader = ObjectReader::open(value, path, InvalidInput, "an options object")?;
+    let frozen_until = nullable_timestamp(&mut reader, "frozenUntil")?;
+    reader.finish(&["frozenUntil"])?;
+    Ok(frozen_until)
 }

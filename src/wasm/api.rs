@@ -83,3 +83,68 @@ pub fn since(
 pub fn rank(#[wasm_bindgen(unchecked_param_type = "State")] state: JsValue) -> Result<u8, JsValue> {
     Ok(untyped::state(&Js(state)).map_err(thrown)?.rank())
 }
+
+/// Whether a node would fold an operator command at `now`: the freeze, then
+/// the envelope's freshness, then the rules.
+#[wasm_bindgen(unchecked_return_type = "Admission")]
+pub fn admit(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AdmissionPolicy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(untyped::admit(&Js(request), &Js(now), &Js(policy)))
+}
+
+/// The absolute state a node's view taken at `observedAt` describes.
+#[wasm_bindgen(js_name = fromView, skip_typescript)]
+pub fn from_view(
+    view: JsValue,
+    observed_at: JsValue,
+    dialect: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(untyped::from_view(
+        &Js(view),
+        &Js(observed_at),
+        &Js(dialect),
+    ))
+}
+
+/// `state` as a node would report it at `now`, in `dialect`.
+#[wasm_bindgen(js_name = toView, skip_typescript)]
+pub fn to_view(state: JsValue, now: JsValue, dialect: JsValue) -> Result<JsValue, JsValue> {
+    answer(untyped::to_view(&Js(state), &Js(now), &Js(dialect)))
+}
+
+/// The exact bytes a node verifies an operator's Ed25519 signature over.
+#[wasm_bindgen(js_name = adminSigningPayload, unchecked_return_type = "Uint8Array")]
+pub fn admin_signing_payload(
+    #[wasm_bindgen(unchecked_param_type = "AdminCommand")] command: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] issued_at: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(untyped::admin_signing_payload(&Js(command), &Js(issued_at)))
+}
+
+/// Every check of a signed admin commit but the Ed25519 verification, which
+/// `verifyAdminCommit` (js/verify.js) does with WebCrypto.
+#[wasm_bindgen(js_name = prepareAdminCommit, unchecked_return_type = "PreparedAdminCommit")]
+pub fn prepare_admin_commit(
+    #[wasm_bindgen(unchecked_param_type = "SignedAdminCommit")] commit: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OperatorRegistryInput")] registry: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AdmissionPolicy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(untyped::prepare_admin_commit(
+        &Js(commit),
+        &Js(now),
+        &Js(registry),
+        &Js(policy),
+    ))
+}
+
+/// Checks an operator registry; returns how many operators it names.
+#[wasm_bindgen(js_name = checkOperatorRegistry, unchecked_return_type = "number")]
+pub fn check_operator_registry(
+    #[wasm_bindgen(unchecked_param_type = "OperatorRegistryInput")] registry: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(untyped::operator_registry(&Js(registry)))
+}

@@ -20,7 +20,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Number, js_name = isFinite)]
     fn is_finite_number(value: &JsValue) -> bool;
 
-    /// `String(value)`, only called on numbers.
+    /// `String(value)`, only called on numbers and bigints.
     #[wasm_bindgen(js_name = String)]
     fn string_of_number(value: &JsValue) -> String;
 
@@ -119,6 +119,24 @@ impl Input for Js {
         }
     }
 
+    fn member(&self, name: &str) -> Result<Option<Self>, ReadFailure> {
+        match Reflect::get(&self.0, &JsValue::from_str(name)) {
+            Ok(value) if value.is_undefined() => Ok(None),
+            Ok(value) => Ok(Some(Js(value))),
+            Err(thrown) => Err(describe_thrown(&thrown)),
+        }
+    }
+
+    fn bytes(&self, max_len: usize) -> Option<Result<Vec<u8>, usize>> {
+        let array = self.0.dyn_ref::<js_sys::Uint8Array>()?;
+        let length = array.length() as usize;
+        Some(if length > max_len {
+            Err(length)
+        } else {
+            Ok(array.to_vec())
+        })
+    }
+
     fn key_count(&self) -> Result<usize, ReadFailure> {
         if let Ok(count) = usize::try_from(shapes::key_count(&self.0)) {
             return Ok(count);
@@ -161,6 +179,17 @@ impl Input for Js {
         let index = tag_map(names).get(&self.0);
         #[allow(clippy::cast_possible_truncation)] // a small index we stored
         is_finite_number(&index).then(|| number_of(&index) as usize)
+    }
+
+    fn integer_text(&self) -> Option<String> {
+        let value = &self.0;
+        if value.is_bigint() {
+            return Some(string_of_number(value));
+        }
+        let number = self.number()?;
+        // A safe integer: `String` prints it in plain digits.
+        (number.fract() == 0.0 && number.abs() <= crate::Millis::MAX.as_f64())
+            .then(|| string_of_number(value))
     }
 
     fn describe(&self) -> String {

@@ -60,13 +60,21 @@ impl JsMachine {
         )
     }
 
-    /// Which operator buttons a console should enable at `now`.
+    /// Which operator buttons a console should enable at `now`; none while
+    /// a cluster freeze declared until `options.frozenUntil` holds.
     #[wasm_bindgen(js_name = allowedActions, unchecked_return_type = "AllowedActions")]
     pub fn allowed_actions(
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AllowedActionsOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        answer(untyped::timestamp(&Js(now)).map(|now| self.inner.borrow().allowed_actions(now)))
+        answer(
+            untyped::allowed_at(&Js(now), &Js(options)).map(|(now, frozen_until)| {
+                self.inner
+                    .borrow()
+                    .allowed_actions_frozen_until(now, frozen_until)
+            }),
+        )
     }
 
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "State")]

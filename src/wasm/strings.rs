@@ -101,8 +101,13 @@ pub(crate) fn with_static<R>(text: &'static str, f: impl FnOnce(&JsValue) -> R) 
     }
 }
 
-/// Runs `f` with the JS string of a verdict message.
+/// Runs `f` with the JS string of a verdict message. Messages that carry
+/// times (a freeze's end, an envelope's age) are not cached: there is one
+/// per time.
 pub(crate) fn with_message<R>(message: Message, f: impl FnOnce(&JsValue) -> R) -> R {
+    if message.carries_times() {
+        return f(&JsValue::from_str(&message.to_string()));
+    }
     f(&cached(&MESSAGES, message, &|| {
         JsValue::from_str(&message.to_string())
     }))

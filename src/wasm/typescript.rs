@@ -25,6 +25,8 @@ export interface Conditions {
   replicasDrained?: boolean;
   daemonsStopped?: boolean;
   daemonsHealthy?: boolean;
+  /** A cluster freeze is in effect: reconcile moves no node. */
+  clusterFrozen?: boolean;
 }
 
 /** An operator action, an observed transition or a reconcile request, tagged by `type`. */
@@ -39,19 +41,181 @@ export type MaintenanceEvent = Event;
 
 export type EventType = Event["type"];
 
-/** Omitted fields take the nodes' defaults: 600000 and 300000. */
+/**
+ * Which reading of the operator commands to apply: `"strict"` (the documented
+ * design, the default) or `"node"` (what net-mesh nodes do today).
+ */
+export type Profile = "strict" | "node";
+
+/**
+ * Omitted fields take the profile's defaults: `defaultDrainForMs` 600000 under
+ * `"strict"` and `null` under `"node"`; `recoveryRampWindowMs` 300000.
+ */
 export interface Config {
+  profile?: Profile;
   defaultDrainForMs?: Millis | null;
   recoveryRampWindowMs?: Millis;
 }
 
 export type Outcome = "applied" | "unchanged" | "rejected";
-export type RejectCode = "INVALID_TRANSITION" | "FORCE_REQUIRED" | "INVALID_SUCCESSOR";
+/** Why the rules refuse an event (`transition`, `replay`, `Machine`). */
+export type RuleRejectCode = "INVALID_TRANSITION" | "FORCE_REQUIRED" | "INVALID_SUCCESSOR";
+/** Why a node drops an operator command before the rules (`admit`). */
+export type AdmissionRejectCode = "FREEZE_IN_EFFECT" | "ENVELOPE_FROM_FUTURE" | "ENVELOPE_EXPIRED";
+export type RejectCode = RuleRejectCode | AdmissionRejectCode;
 
 /** `to` equals `from` unless applied; `code` is present exactly when rejected. */
 export type Verdict =
   | { outcome: "applied" | "unchanged"; from: State; to: State; message: string }
-  | { outcome: "rejected"; from: State; to: State; code: RejectCode; message: string };
+  | { outcome: "rejected"; from: State; to: State; code: RuleRejectCode; message: string };
+
+/** The operator actions: the only events `admit` takes. */
+export type OperatorEvent = Extract<Event, { type: "EnterMaintenance" | "ExitMaintenance" }>;
+
+/** An operator command as a node receives it. */
+export interface AdmissionRequest {
+  state: State;
+  event: OperatorEvent;
+  /** The end of a declared cluster freeze; `null` or omitted: none. */
+  frozenUntil?: Millis | null;
+  /** When a signed commit's envelope was issued; omitted for an unsigned command. */
+  issuedAt?: Millis;
+  config?: Config;
+}
+
+/** How fresh a signed envelope must be; the nodes' values by default. */
+export interface AdmissionPolicy {
+  /** Default 300000: an envelope exactly this old is still fresh. */
+  freshnessWindowMs?: Millis;
+  /** Default 30000: an envelope exactly this far ahead is still accepted. */
+  futureSkewMs?: Millis;
+}
+
+export type AdmissionStage = "freeze" | "freshness" | "rules";
+
+/** A verdict and the check that decided it, in the nodes' order. */
+export type Admission =
+  | { outcome: "applied" | "unchanged"; from: State; to: State; message: string; stage: "rules" }
+  | { outcome: "rejected"; from: State; to: State; code: "FREEZE_IN_EFFECT"; message: string; stage: "freeze" }
+  | {
+      outcome: "rejected"; from: State; to: State;
+      code: "ENVELOPE_FROM_FUTURE" | "ENVELOPE_EXPIRED"; message: string; stage: "freshness";
+    }
+  | { outcome: "rejected"; from: State; to: State; code: RuleRejectCode; message: string; stage: "rules" };
+
+export interface AllowedActionsOptions {
+  /** The end of a declared cluster freeze: every action is off until then. */
+  frozenUntil?: Millis | null;
+}
+
+/** A node id: a u64 as a bigint or a decimal string (never a lossy number). */
+export type NodeId = bigint | string;
+
+/** An operator command addressed to a node: what an operator signs. */
+export type AdminCommand =
+  | { type: "EnterMaintenance"; node: NodeId; drainForMs?: Millis | null }
+  | { type: "ExitMaintenance"; node: NodeId };
+
+/** Bytes: a `Uint8Array`, or a string in hex or base64url. */
+export type Bytes = Uint8Array | string;
+
+/** A command, when its envelope was issued, and one operator's signature over them. */
+export interface SignedAdminCommit {
+  command: AdminCommand;
+  issuedAt: Millis;
+  signature: { operatorId: NodeId; signature: Bytes };
+}
+
+/** Operator ids (u64 decimal strings) to raw 32-byte Ed25519 public keys in hex or base64url. */
+export type OperatorRegistryInput = Record<string, string>;
+
+/** Whether a node would accept a signed commit, before the rules (freshness, registry, signature). */
+export type CommitVerdict =
+  | { outcome: "verified"; stage: "signature"; operatorId: string; message: string }
+  | {
+      outcome: "rejected"; stage: "freshness"; code: "ENVELOPE_FROM_FUTURE" | "ENVELOPE_EXPIRED";
+      operatorId: string; message: string;
+    }
+  | { outcome: "rejected"; stage: "registry"; code: "NOT_AUTHORIZED"; operatorId: string; message: string }
+  | { outcome: "rejected"; stage: "signature"; code: "INVALID_SIGNATURE"; operatorId: string; message: string };
+
+/** What `prepareAdminCommit` leaves to the caller's Ed25519 verification. */
+export type PreparedAdminCommit =
+  | { verdict: CommitVerdict }
+  | {
+      publicKey: Uint8Array; payload: Uint8Array; signature: Uint8Array;
+      valid: CommitVerdict; invalid: CommitVerdict;
+    };
+
+/**
+ * Checks a signed admin commit as a node does: the envelope's freshness, the
+ * operator's registration, then the Ed25519 signature over
+ * `adminSigningPayload(command, issuedAt)` (WebCrypto). Rejects with a
+ * `MaintenanceInputError` for malformed input.
+ */
+export function verifyAdminCommit(
+  commit: SignedAdminCommit, now: Millis, registry: OperatorRegistryInput, policy?: AdmissionPolicy,
+): Promise<CommitVerdict>;
+
+/** The dialects of a node's relative-time view of its state. */
+export type Dialect = "sdk" | "ffi" | "snapshot";
+
+/** The TypeScript SDK's view (`toView` returns bigints; `fromView` also takes safe-integer numbers). */
+export type SdkView<T extends bigint | number = bigint> =
+  | { kind: "Active" }
+  | { kind: "EnteringMaintenance"; sinceMs: T; deadlineRemainingMs: T | null }
+  | { kind: "Maintenance"; sinceMs: T }
+  | { kind: "ExitingMaintenance"; sinceMs: T }
+  | { kind: "DrainFailed"; sinceMs: T; reason: string }
+  | { kind: "Recovery"; sinceMs: T };
+
+/** An SDK view as `fromView` reads it: a missing `deadlineRemainingMs` is `null`. */
+export type SdkViewInput =
+  | Exclude<SdkView<bigint | number>, { kind: "EnteringMaintenance" }>
+  | { kind: "EnteringMaintenance"; sinceMs: bigint | number; deadlineRemainingMs?: bigint | number | null };
+
+/** The C ABI's JSON for Go: snake_case kinds and fields, every field written. */
+export type FfiView =
+  | { kind: "active" }
+  | { kind: "entering_maintenance"; since_ms: Millis; deadline_remaining_ms: Millis | null }
+  | { kind: "maintenance"; since_ms: Millis }
+  | { kind: "exiting_maintenance"; since_ms: Millis }
+  | { kind: "drain_failed"; since_ms: Millis; reason: string }
+  | { kind: "recovery"; since_ms: Millis };
+
+/** An FFI view as Go writes it: `omitempty` drops zeros (`since_ms` 0, a nil deadline, an empty reason). */
+export type FfiViewInput =
+  | { kind: "active" }
+  | { kind: "entering_maintenance"; since_ms?: Millis; deadline_remaining_ms?: Millis | null }
+  | { kind: "maintenance" | "exiting_maintenance" | "recovery"; since_ms?: Millis }
+  | { kind: "drain_failed"; since_ms?: Millis; reason?: string };
+
+/** The nodes' own serde JSON (`MaintenanceStateSnapshot`), externally tagged. */
+export type SnapshotView =
+  | "Active"
+  | { EnteringMaintenance: { since_ms: Millis; deadline_remaining_ms: Millis | null } }
+  | { Maintenance: { since_ms: Millis } }
+  | { ExitingMaintenance: { since_ms: Millis } }
+  | { DrainFailed: { since_ms: Millis; reason: string } }
+  | { Recovery: { since_ms: Millis } };
+
+/** A snapshot view as serde reads it: a missing `deadline_remaining_ms` is `null`. */
+export type SnapshotViewInput =
+  | Exclude<SnapshotView, { EnteringMaintenance: unknown }>
+  | { EnteringMaintenance: { since_ms: Millis; deadline_remaining_ms?: Millis | null } };
+
+/**
+ * The absolute state a node's view taken at `observedAt` describes:
+ * `since = observedAt - sinceMs`, `deadline = observedAt + deadlineRemainingMs`, saturating.
+ */
+export function fromView(view: SdkViewInput, observedAt: Millis, dialect: "sdk"): State;
+export function fromView(view: FfiViewInput, observedAt: Millis, dialect: "ffi"): State;
+export function fromView(view: SnapshotViewInput, observedAt: Millis, dialect: "snapshot"): State;
+
+/** `state` as a node would report it at `now`: `sinceMs = now - since`, `deadlineRemainingMs = deadline - now`, saturating at 0. */
+export function toView(state: State, now: Millis, dialect: "sdk"): SdkView;
+export function toView(state: State, now: Millis, dialect: "ffi"): FfiView;
+export function toView(state: State, now: Millis, dialect: "snapshot"): SnapshotView;
 
 export interface ReplayEntry {
   at: Millis;
@@ -104,7 +268,7 @@ const BULK_TYPES: &'static str = r#"
  * A chain as columns, one entry per index. `kind` is an event code:
  * 0 EnterMaintenance (param: drainForMs, NaN for the default), 1 ExitMaintenance,
  * 2 ExitMaintenance with force (param 0 or NaN for both), 3 Reconcile (param: bits
- * 1 replicasDrained, 2 daemonsStopped, 4 daemonsHealthy), 8 + k TransitionObserved of
+ * 1 replicasDrained, 2 daemonsStopped, 4 daemonsHealthy, 8 clusterFrozen), 8 + k TransitionObserved of
  * a state of kind k (param: its since, NaN for Active; no deadline, empty reason).
  */
 export interface PackedChain {
@@ -125,7 +289,7 @@ export interface PackedReplayResult {
  * A fleet as columns, one node per index. `kind`: 0 Active, 1 EnteringMaintenance,
  * 2 Maintenance, 3 ExitingMaintenance, 4 DrainFailed, 5 Recovery; `since` (NaN for
  * Active); `deadline` (NaN for none); `conditions`: bits 1 replicasDrained,
- * 2 daemonsStopped, 4 daemonsHealthy. Packed states carry no DrainFailed reason.
+ * 2 daemonsStopped, 4 daemonsHealthy, 8 clusterFrozen. Packed states carry no DrainFailed reason.
  */
 export interface PackedFleet {
   kind: Uint8Array;

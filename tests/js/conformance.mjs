@@ -14,6 +14,44 @@ export function deepEqual(a, b) {
   return keysA.every((k) => deepEqual(a[k], b[k]));
 }
 
+/** `{"$bigint": "N"}` in a vector is a bigint argument (JSON has none). */
+export function markBigInts(value) {
+  if (Array.isArray(value)) return value.map(markBigInts);
+  if (typeof value === "object" && value !== null) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "$bigint") return BigInt(value.$bigint);
+    return Object.fromEntries(keys.map((k) => [k, markBigInts(value[k])]));
+  }
+  return value;
+}
+
+/** Bigints in a result as numbers, as the native run writes them (they are all within 2^53). */
+export function unBigInt(value) {
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map(unBigInt);
+  if (typeof value === "object" && value !== null && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.keys(value).map((k) => [k, unBigInt(value[k])]));
+  }
+  return value;
+}
+
+/** Every time of an "sdk" view is a bigint; of the other dialects a number. */
+function checkViewTimes(view, dialect, problems) {
+  const times = [];
+  const walk = (v, key) => {
+    if (typeof v === "object" && v !== null) for (const k of Object.keys(v)) walk(v[k], k);
+    else if (/since|deadline/i.test(key ?? "") && v !== null) times.push(v);
+  };
+  walk(view);
+  const want = dialect === "sdk" ? "bigint" : "number";
+  for (const t of times) if (typeof t !== want) problems.push(`a ${dialect} view time is a ${typeof t}, expected a ${want}`);
+}
+
+export function hex(bytes) {
+  if (!(bytes instanceof Uint8Array)) throw new Error(`expected a Uint8Array, got ${Object.prototype.toString.call(bytes)}`);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** A thrown MaintenanceInputError as a detail record; anything else is rethrown. */
 export function errorDetail(error) {
   if (!(error instanceof Error) || error.name !== "MaintenanceInputError") throw error;
@@ -45,6 +83,14 @@ function call(api, name, args) {
       try { return machine.state; } finally { machine.free(); }
     }
     case "rank": case "since": case "isNonActive": case "isSteadyMaintenance": return api[name](...args);
+    case "admit": return api.admit(...args);
+    case "fromView": return api.fromView(...args);
+    case "toView": return unBigInt(api.toView(...args));
+    case "adminSigningPayload": return hex(api.adminSigningPayload(...args));
+    case "allowedActions": { // on a machine made without options
+      const machine = new api.Machine();
+      try { return machine.allowedActions(...args); } finally { machine.free(); }
+    }
     default: throw new Error(`unknown call ${name}`);
   }
 }
@@ -55,7 +101,7 @@ function runMachine(api, c, problems) {
   try {
     for (const step of c.steps) {
       if (step.allowed) {
-        const answer = machine.allowedActions(step.at);
+        const answer = step.options === undefined ? machine.allowedActions(step.at) : machine.allowedActions(step.at, step.options);
         expected.push(step.allowed); actual.push(answer); detail.push(answer);
         continue;
       }
@@ -80,6 +126,7 @@ function runMachine(api, c, problems) {
 }
 
 function runCase(api, c) {
+  c = markBigInts(c);
   const problems = [];
   let actual, expected, detail;
   switch (c.op) {
@@ -108,6 +155,21 @@ function runCase(api, c) {
       };
       expected = c.expect; detail = outcome; break;
     }
+    case "admit": {
+      const verdict = api.admit(c.request, c.now, c.policy);
+      checkVerdict(verdict, c.request.state, problems);
+      actual = { ...verdictExpectation(verdict), stage: verdict.stage };
+      expected = c.expect; detail = verdict; break;
+    }
+    case "fromView":
+      actual = detail = api.fromView(c.view, c.observedAt, c.dialect); expected = c.expect; break;
+    case "toView": {
+      const view = api.toView(c.state, c.now, c.dialect);
+      checkViewTimes(view, c.dialect, problems);
+      actual = detail = unBigInt(view); expected = c.expect; break;
+    }
+    case "payload":
+      actual = detail = hex(api.adminSigningPayload(c.command, c.issuedAt)); expected = c.expect; break;
     case "malformed": {
       try {
         detail = { ok: call(api, c.call, c.args) };

@@ -126,6 +126,7 @@ const worker :Workerd.Worker = (
     (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
     (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
     (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
+    (name = "verify.js", esModule = embed "../../pkg/verify.js"),
 ${stems.map((stem) => `    (name = "vectors/${stem}.json", json = embed "../../tests/vectors/${stem}.json"),`).join("\n")}
   ],
   compatibilityDate = "2026-05-01",

@@ -135,7 +135,9 @@ fn a_machine_applies_only_what_is_applied() {
         json_of(&machine.state()),
         r#"{"kind":"Maintenance","since":3}"#
     );
-    let allowed = machine.allowed_actions(JsValue::from(4)).expect("valid");
+    let allowed = machine
+        .allowed_actions(JsValue::from(4), JsValue::UNDEFINED)
+        .expect("valid");
     assert_eq!(
         json_of(&allowed),
         r#"{"enterMaintenance":false,"exitMaintenance":true,"forceExit":false}"#

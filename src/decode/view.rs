@@ -1,0 +1,214 @@
+//! Strict decoding of node snapshot views in their three dialects: a view
+//! is a state (`INVALID_STATE` when malformed); an `Unknown` kind, an extra
+//! field or a time out of the domain is refused, never guessed at.
+
+use super::input::{Input, Shape, Text};
+use super::object::{expected, fail, quoted_list, ObjectReader};
+use super::types::{millis, reason, tag, tag_field};
+use super::Path;
+use crate::error::{InputError, InputErrorCode};
+use crate::state::StateKind;
+use crate::time::Millis;
+use crate::view::{Dialect, StateView, ViewField};
+
+use InputErrorCode::{InvalidInput, InvalidState};
+
+/// The `dialect` argument: `"sdk"`, `"ffi"` or `"snapshot"`.
+pub fn dialect<V: Input>(value: &V, path: &Path<'_>) -> Result<Dialect, InputError> {
+    tag(value, path, InvalidInput, &Dialect::ALL, Dialect::NAMES)
+}
+
+/// A view in `dialect`.
+pub fn view<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    dialect: Dialect,
+) -> Result<StateView, InputError> {
+    match dialect {
+        Dialect::Sdk | Dialect::Ffi => tagged_by_kind(value, path, dialect),
+        Dialect::Snapshot => externally_tagged(value, path),
+    }
+}
+
+/// What an absent field of a view means in its dialect.
+#[derive(Clone, Copy)]
+enum Absent {
+    /// A missing field is malformed.
+    Refused,
+    /// Go's `omitempty` dropped a zero value: `0`, `null` or `""`.
+    Zero,
+}
+
+/// `{kind, ...fields}`: the SDK's and the C ABI's shape.
+fn tagged_by_kind<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    dialect: Dialect,
+) -> Result<StateView, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidState, "a view object")?;
+    let kind = tag_field(&mut reader, "kind", &StateKind::ALL, dialect.kind_names())?;
+    let absent = match dialect {
+        Dialect::Ffi => Absent::Zero,
+        Dialect::Sdk | Dialect::Snapshot => Absent::Refused,
+    };
+    let view = fields(&mut reader, kind, dialect, absent)?;
+    let mut allowed = vec!["kind"];
+    allowed.extend(ViewField::of(kind).iter().map(|f| dialect.field(*f)));
+    reader.finish(&allowed)?;
+    Ok(view)
+}
+
+/// `"Active"` or `{"<Kind>": {...fields}}`: serde's externally tagged enum.
+fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, InputError> {
+    const WHAT: &str = "\"Active\" or an object with one member named by the kind";
+    match value.shape() {
+        Shape::String => {
+            return match value.text(32) {
+                Text::Text(text) if text == StateKind::Active.name() => Ok(StateView::Active),
+                _ => Err(expected(InvalidState, path, WHAT, value)),
+            }
+        }
+        Shape::Object => {}
+        _ => return Err(expected(InvalidState, path, WHAT, value)),
+    }
+    let threw = |thrown: String| {
+        fail(
+            InvalidState,
+            path,
+            &format!("listing the keys threw {thrown}"),
+        )
+    };
+    let keys = value.keys(64).map_err(threw)?;
+    let with_fields: Vec<StateKind> = StateKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != StateKind::Active)
+        .collect();
+    let names: Vec<&str> = with_fields.iter().map(|kind| kind.name()).collect();
+    let [key] = keys.as_slice() else {
+        return Err(fail(
+            InvalidState,
+            path,
+            &format!("expected {WHAT}, got an object with {} members", keys.len()),
+        ));
+    };
+    let Some(kind) = with_fields.iter().copied().find(|kind| kind.name() == key) else {
+        return Err(fail(
+            InvalidState,
+            path,
+            &format!(
+                "expected one member named {}, got {}",
+                quoted_list(&names),
+                super::input::quote(key)
+            ),
+        ));
+    };
+    let name = kind.name();
+    let inner_path = path.field(name);
+    let inner = value
+        .field(name)
+        .map_err(|thrown| {
+            fail(
+                InvalidState,
+                &inner_path,
+                &format!("reading the field threw {thrown}"),
+            )
+        })?
+        .ok_or_else(|| fail(InvalidState, &inner_path, "required field is missing"))?;
+    let mut reader = ObjectReader::open(&inner, &inner_path, InvalidState, "an object")?;
+    let view = fields(&mut reader, kind, Dialect::Snapshot, Absent::Refused)?;
+    let allowed: Vec<&str> = ViewField::of(kind)
+        .iter()
+        .map(|f| Dialect::Snapshot.field(*f))
+        .collect();
+    reader.finish(&allowed)?;
+    Ok(view)
+}
+
+/// The fields of a view of `kind`.
+fn fields<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    kind: StateKind,
+    dialect: Dialect,
+    absent: Absent,
+) -> Result<StateView, InputError> {
+    let since = |reader: &mut ObjectReader<'_, '_, V>| -> Result<Millis, InputError> {
+        let name = dialect.field(ViewField::Since);
+        match (reader.optional(name)?, absent) {
+            (Some(value), _) => time(&value, &reader.path().field(name), dialect),
+            (None, Absent::Zero) => Ok(Millis::ZERO),
+            (None, Absent::Refused) => Err(fail(
+                InvalidState,
+                &reader.path().field(name),
+                "required field is missing",
+            )),
+        }
+    };
+    Ok(match kind {
+        StateKind::Active => StateView::Active,
+        StateKind::EnteringMaintenance => {
+            let since_ms = since(reader)?;
+            let name = dialect.field(ViewField::DeadlineRemaining);
+            // Absent or null: no deadline, in every dialect (serde reads a
+            // missing `Option` as `None`; Go omits a nil pointer).
+            let deadline_remaining_ms = match reader.optional(name)? {
+                Some(value) if value.shape() != Shape::Null => {
+                    Some(time(&value, &reader.path().field(name), dialect)?)
+                }
+                Some(_) | None => None,
+            };
+            StateView::EnteringMaintenance {
+                since_ms,
+                deadline_remaining_ms,
+            }
+        }
+        StateKind::Maintenance => StateView::Maintenance {
+            since_ms: since(reader)?,
+        },
+        StateKind::ExitingMaintenance => StateView::ExitingMaintenance {
+            since_ms: since(reader)?,
+        },
+        StateKind::DrainFailed => {
+            let since_ms = since(reader)?;
+            let name = dialect.field(ViewField::Reason);
+            let reason = match (reader.optional(name)?, absent) {
+                (Some(value), _) => reason(&value, &reader.path().field(name))?,
+                (None, Absent::Zero) => String::new(),
+                (None, Absent::Refused) => {
+                    return Err(fail(
+                        InvalidState,
+                        &reader.path().field(name),
+                        "required field is missing",
+                    ))
+                }
+            };
+            StateView::DrainFailed { since_ms, reason }
+        }
+        StateKind::Recovery => StateView::Recovery {
+            since_ms: since(reader)?,
+        },
+    })
+}
+
+/// A view's time: a number in the domain, or under `"sdk"` also a bigint
+/// (the SDK's type), judged by its exact value so a bigint above 2^53 - 1
+/// is refused rather than rounded.
+fn time<V: Input>(value: &V, path: &Path<'_>, dialect: Dialect) -> Result<Millis, InputError> {
+    if dialect != Dialect::Sdk {
+        return millis(value, path, InvalidState);
+    }
+    let what = "a bigint or number in 0 ..= 2^53 - 1";
+    match value.integer_text() {
+        Some(digits) => digits
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| Millis::new(n).ok())
+            .ok_or_else(|| {
+                fail(
+                    InvalidState,
+                    path,
+                    &format!("expected {what}, got {digits}"),
+                )
+            }),
+        None => Err(expected(InvalidState, path, what, value)),
+    }
+}

@@ -1,0 +1,284 @@
+//! A signed admin commit, checked as a node checks it (upstream `ice.rs`
+//! `verify_admin_commit`): the envelope's freshness, then the operator's
+//! registration, then an Ed25519 signature over
+//! [`crate::admin_signing_payload`]. This crate does no cryptography: it
+//! decides every step up to the signature check, and hands the caller the
+//! key, the bytes and the signature to verify, with the verdict for either
+//! answer already written.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::admission::{check_freshness, Policy, Stale};
+use crate::signing::{admin_signing_payload, AdminCommand, NodeId};
+use crate::time::Millis;
+
+/// An Ed25519 public key, raw.
+pub type PublicKey = [u8; 32];
+
+/// The operators whose signatures a node accepts, by operator id (upstream
+/// `OperatorRegistry`: `operator_id: u64` → public key).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OperatorRegistry {
+    keys: BTreeMap<NodeId, PublicKey>,
+}
+
+impl OperatorRegistry {
+    pub fn insert(&mut self, operator_id: NodeId, key: PublicKey) {
+        self.keys.insert(operator_id, key);
+    }
+
+    pub fn key(&self, operator_id: NodeId) -> Option<&PublicKey> {
+        self.keys.get(&operator_id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+impl FromIterator<(NodeId, PublicKey)> for OperatorRegistry {
+    fn from_iter<I: IntoIterator<Item = (NodeId, PublicKey)>>(entries: I) -> Self {
+        OperatorRegistry {
+            keys: entries.into_iter().collect(),
+        }
+    }
+}
+
+/// A command, the time its envelope was issued, and one operator's
+/// signature over them (upstream `SignedAdminCommit` with its
+/// `OperatorSignature`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedCommit {
+    pub command: AdminCommand,
+    pub issued_at: Millis,
+    pub operator_id: NodeId,
+    /// Should be 64 bytes; any other length is refused as an invalid
+    /// signature, not as malformed input (upstream does the same).
+    pub signature: Vec<u8>,
+}
+
+/// The check that decided a verification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VerifyStage {
+    Freshness,
+    Registry,
+    Signature,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum VerifyCode {
+    EnvelopeFromFuture,
+    EnvelopeExpired,
+    /// The operator id is not in the registry (upstream `NotAuthorized`).
+    NotAuthorized,
+    /// Not 64 bytes, or not a signature by the registered key over the
+    /// command (upstream `InvalidSignature`).
+    InvalidSignature,
+}
+
+impl VerifyCode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VerifyCode::EnvelopeFromFuture => "ENVELOPE_FROM_FUTURE",
+            VerifyCode::EnvelopeExpired => "ENVELOPE_EXPIRED",
+            VerifyCode::NotAuthorized => "NOT_AUTHORIZED",
+            VerifyCode::InvalidSignature => "INVALID_SIGNATURE",
+        }
+    }
+}
+
+impl VerifyStage {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VerifyStage::Freshness => "freshness",
+            VerifyStage::Registry => "registry",
+            VerifyStage::Signature => "signature",
+        }
+    }
+}
+
+/// The answer to "would a node accept this signed commit?", before the
+/// rules. Its JSON form: `{outcome: "verified" | "rejected", stage, code?,
+/// operatorId, message}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum CommitVerdict {
+    Verified {
+        operator_id: NodeId,
+        message: String,
+    },
+    Rejected {
+        stage: VerifyStage,
+        code: VerifyCode,
+        operator_id: NodeId,
+        message: String,
+    },
+}
+
+impl CommitVerdict {
+    pub const fn is_verified(&self) -> bool {
+        matches!(self, CommitVerdict::Verified { .. })
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            CommitVerdict::Verified { message, .. } | CommitVerdict::Rejected { message, .. } => {
+                message
+            }
+        }
+    }
+
+    fn rejected(
+        stage: VerifyStage,
+        code: VerifyCode,
+        operator_id: NodeId,
+        message: String,
+    ) -> Self {
+        CommitVerdict::Rejected {
+            stage,
+            code,
+            operator_id,
+            message,
+        }
+    }
+}
+
+/// Where a verification stands once everything but the cryptography is
+/// decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verification {
+    /// Refused before the signature check.
+    Decided(CommitVerdict),
+    /// Verify `signature` over `payload` with `public_key` (Ed25519), and
+    /// answer `valid` or `invalid`.
+    Check {
+        public_key: PublicKey,
+        payload: Vec<u8>,
+        signature: [u8; 64],
+        valid: CommitVerdict,
+        invalid: CommitVerdict,
+    },
+}
+
+/// "ExitMaintenance of node 42".
+struct Describe<'a>(&'a AdminCommand);
+
+impl fmt::Display for Describe<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            AdminCommand::EnterMaintenance {
+                node,
+                drain_for_ms: Some(window),
+            } => write!(
+                f,
+                "EnterMaintenance of node {node} with a {window} ms drain"
+            ),
+            AdminCommand::EnterMaintenance {
+                node,
+                drain_for_ms: None,
+            } => write!(f, "EnterMaintenance of node {node} without a drain window"),
+            AdminCommand::ExitMaintenance { node } => write!(f, "ExitMaintenance of node {node}"),
+        }
+    }
+}
+
+/// Freshness, then registration, then what the signature check must see.
+pub fn prepare_verification(
+    commit: &SignedCommit,
+    now: Millis,
+    policy: &Policy,
+    registry: &OperatorRegistry,
+) -> Verification {
+    let operator = commit.operator_id;
+    let what = Describe(&commit.command);
+    if let Err(stale) = check_freshness(commit.issued_at, now, policy) {
+        let code = match stale {
+            Stale::FromFuture { .. } => VerifyCode::EnvelopeFromFuture,
+            Stale::Expired { .. } => VerifyCode::EnvelopeExpired,
+        };
+        let message = format!("Operator {operator} signed {what}, but {stale}.");
+        return Verification::Decided(CommitVerdict::rejected(
+            VerifyStage::Freshness,
+            code,
+            operator,
+            message,
+        ));
+    }
+    let Some(public_key) = registry.key(operator) else {
+        let message = format!(
+            "Operator {operator} is not in the operator registry, so {what} is not authorized."
+        );
+        return Verification::Decided(CommitVerdict::rejected(
+            VerifyStage::Registry,
+            VerifyCode::NotAuthorized,
+            operator,
+            message,
+        ));
+    };
+    let Ok(signature) = <[u8; 64]>::try_from(commit.signature.as_slice()) else {
+        let message = format!(
+            "Operator {operator}'s signature over {what} is not 64 bytes (got {}).",
+            commit.signature.len()
+        );
+        return Verification::Decided(CommitVerdict::rejected(
+            VerifyStage::Signature,
+            VerifyCode::InvalidSignature,
+            operator,
+            message,
+        ));
+    };
+    Verification::Check {
+        public_key: *public_key,
+        payload: admin_signing_payload(&commit.command, commit.issued_at),
+        signature,
+        valid: CommitVerdict::Verified {
+            operator_id: operator,
+            message: format!("Operator {operator}'s signature over {what} verifies."),
+        },
+        invalid: CommitVerdict::rejected(
+            VerifyStage::Signature,
+            VerifyCode::InvalidSignature,
+            operator,
+            format!("Operator {operator}'s signature does not verify against the registered key for {what}."),
+        ),
+    }
+}
+
+impl Serialize for CommitVerdict {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            CommitVerdict::Verified {
+                operator_id,
+                message,
+            } => {
+                map.serialize_entry("outcome", "verified")?;
+                map.serialize_entry("stage", "signature")?;
+                map.serialize_entry("operatorId", &operator_id.to_string())?;
+                map.serialize_entry("message", message)?;
+            }
+            CommitVerdict::Rejected {
+                stage,
+                code,
+                operator_id,
+                message,
+            } => {
+                map.serialize_entry("outcome", "rejected")?;
+                map.serialize_entry("stage", stage)?;
+                map.serialize_entry("code", code)?;
+                map.serialize_entry("operatorId", &operator_id.to_string())?;
+                map.serialize_entry("message", message)?;
+            }
+        }
+        map.end()
+    }
+}
