@@ -1,9 +1,10 @@
 // One cold start, in a fresh process: compile and instantiate the default
 // entry's wasm from bytes already in memory, then the first verdict.
 import { readFileSync } from "node:fs";
-import { initSync, transition } from "../pkg/web/mesh_maintenance.js";
+import { initSync } from "../pkg/web/mesh_maintenance_wasm.js";
+import { transition } from "../pkg/api.js";
 
-const bytes = readFileSync(new URL("../pkg/web/mesh_maintenance_bg.wasm", import.meta.url));
+const bytes = readFileSync(new URL("../pkg/web/mesh_maintenance_wasm_bg.wasm", import.meta.url));
 const t0 = performance.now();
 const module = new WebAssembly.Module(bytes);
 const t1 = performance.now();

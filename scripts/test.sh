@@ -15,19 +15,19 @@ ensure_node22
 say "rustfmt"
 cargo fmt --check
 
-say "clippy (native and wasm32, warnings denied)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --features bulk -- -D warnings
+say "clippy (the core natively and as no_std for wasm32, the binding; warnings denied)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p mesh-maintenance --target wasm32-unknown-unknown --no-default-features -- -D warnings
+cargo clippy -p mesh-maintenance-wasm --target wasm32-unknown-unknown --all-targets --features std -- -D warnings
 
-say "native unit tests and conformance vectors"
-cargo test
+say "native unit tests, conformance vectors and the boundary table (js/protocol.js)"
+cargo test --workspace
 
 scripts/build-pkg.sh
 
 say "wasm-bindgen-test in Node and in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test wasm_node
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_browser
+cargo test -p mesh-maintenance-wasm --target wasm32-unknown-unknown --features std --test wasm_node
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p mesh-maintenance-wasm --target wasm32-unknown-unknown --features std --test wasm_browser
 
 say "TypeScript type test"
 tsc -p tests/types/tsconfig.json

@@ -1,6 +1,6 @@
 //! Per-deployment tuning, with the nodes' defaults, and the rule profile.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use crate::time::Millis;
 
@@ -28,6 +28,14 @@ impl Profile {
         match self {
             Profile::Strict => "strict",
             Profile::Node => "node",
+        }
+    }
+
+    /// The profile's code: its position in [`Profile::ALL`].
+    pub const fn code(self) -> u8 {
+        match self {
+            Profile::Strict => 0,
+            Profile::Node => 1,
         }
     }
 
@@ -76,12 +84,6 @@ impl Config {
 impl Default for Config {
     fn default() -> Config {
         Config::for_profile(Profile::Strict)
-    }
-}
-
-impl<'de> Deserialize<'de> for Config {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::decode::deserialize_via(deserializer, "config", |v, p| crate::decode::config(v, p))
     }
 }
 

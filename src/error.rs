@@ -1,8 +1,11 @@
 //! Malformed input: the typed error every decoder returns.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
 
 use serde::Serialize;
+
+use crate::text::Text;
 
 /// Which argument was malformed. The innermost typed value decides: a bad
 /// state nested in an event is `InvalidState`, a bad `drainForMs` is
@@ -48,7 +51,7 @@ pub struct InputError {
 
 impl InputError {
     pub(crate) fn new(code: InputErrorCode, path: String, problem: &str) -> InputError {
-        let message = format!("{path}: {problem}");
+        let message = Text::new().s(&path).s(": ").s(problem).done();
         InputError {
             code,
             path,
@@ -77,4 +80,4 @@ impl fmt::Display for InputError {
     }
 }
 
-impl std::error::Error for InputError {}
+impl core::error::Error for InputError {}

@@ -1,9 +1,9 @@
 //! Operator events, observed transitions and reconcile requests.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
-use crate::reconcile::Conditions;
-use crate::state::MaintenanceState;
+use crate::conditions::Conditions;
+use crate::state::{MaintenanceState, StateKind};
 use crate::time::Millis;
 
 /// Something that may move a node's state, applied at an explicit `now`.
@@ -15,8 +15,8 @@ pub enum Event {
     /// drain window.
     #[serde(rename_all = "camelCase")]
     EnterMaintenance { drain_for_ms: Option<Millis> },
-    /// An operator asks to bring the node back; leaving `DrainFailed` needs
-    /// `force`.
+    /// An operator asks to bring the node back; under the strict profile,
+    /// leaving `DrainFailed` needs `force`.
     ExitMaintenance { force: bool },
     /// A state read from the admin chain, accepted if it is a valid successor.
     TransitionObserved { state: MaintenanceState },
@@ -24,7 +24,8 @@ pub enum Event {
     Reconcile { conditions: Conditions },
 }
 
-/// The kind of an [`Event`], without its fields.
+/// The kind of an [`Event`], without its fields. Its position in
+/// [`EventKind::ALL`] is its code at the JavaScript boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventKind {
     EnterMaintenance,
@@ -43,7 +44,7 @@ impl EventKind {
 
     /// Every `type` string, in the order of [`EventKind::ALL`]. A static, so
     /// decoders can cache per-list lookups by its address.
-    pub const NAMES: &'static [&'static str; 4] = &NAMES_EVENTKIND;
+    pub const NAMES: &'static [&'static str; 4] = &EVENT_KIND_NAMES;
 
     /// The `type` string of the JSON form.
     pub const fn name(self) -> &'static str {
@@ -55,8 +56,26 @@ impl EventKind {
         }
     }
 
+    /// The kind's code: its position in [`EventKind::ALL`].
+    pub const fn code(self) -> u8 {
+        match self {
+            EventKind::EnterMaintenance => 0,
+            EventKind::ExitMaintenance => 1,
+            EventKind::TransitionObserved => 2,
+            EventKind::Reconcile => 3,
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// Whether an operator issues it (and so whether `admit` takes it).
+    pub const fn is_operator_action(self) -> bool {
+        matches!(
+            self,
+            EventKind::EnterMaintenance | EventKind::ExitMaintenance
+        )
     }
 }
 
@@ -84,21 +103,76 @@ impl Event {
     }
 }
 
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::decode::deserialize_via(deserializer, "event", |v, p| crate::decode::event(v, p))
+/// An operator's command: the events an admin chain carries from a person.
+/// `TransitionObserved` and `Reconcile` come from the nodes themselves and
+/// are never admitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OperatorAction {
+    /// `None` uses the config's default drain window.
+    EnterMaintenance {
+        drain_for_ms: Option<Millis>,
+    },
+    ExitMaintenance {
+        force: bool,
+    },
+}
+
+impl OperatorAction {
+    /// The event kinds that are operator actions, and their `type` strings.
+    pub const KINDS: [EventKind; 2] = [EventKind::EnterMaintenance, EventKind::ExitMaintenance];
+    /// A static, so decoders can cache per-list lookups by its address.
+    pub const NAMES: &'static [&'static str; 2] = &OPERATOR_NAMES;
+
+    pub const fn kind(self) -> EventKind {
+        match self {
+            OperatorAction::EnterMaintenance { .. } => EventKind::EnterMaintenance,
+            OperatorAction::ExitMaintenance { .. } => EventKind::ExitMaintenance,
+        }
+    }
+
+    /// The state kind the action asks for.
+    pub const fn target(self) -> StateKind {
+        match self {
+            OperatorAction::EnterMaintenance { .. } => StateKind::EnteringMaintenance,
+            OperatorAction::ExitMaintenance { .. } => StateKind::ExitingMaintenance,
+        }
     }
 }
 
-static NAMES_EVENTKIND: [&str; 4] = {
-    let mut names = [""; 4];
-    let mut i = 0;
-    while i < 4 {
-        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const, in bounds
-        {
-            names[i] = EventKind::ALL[i].name();
-            i += 1;
+impl From<OperatorAction> for Event {
+    fn from(action: OperatorAction) -> Event {
+        match action {
+            OperatorAction::EnterMaintenance { drain_for_ms } => {
+                Event::EnterMaintenance { drain_for_ms }
+            }
+            OperatorAction::ExitMaintenance { force } => Event::ExitMaintenance { force },
         }
     }
-    names
-};
+}
+
+impl TryFrom<Event> for OperatorAction {
+    /// The event, which is not an operator action.
+    type Error = Event;
+
+    fn try_from(event: Event) -> Result<OperatorAction, Event> {
+        match event {
+            Event::EnterMaintenance { drain_for_ms } => {
+                Ok(OperatorAction::EnterMaintenance { drain_for_ms })
+            }
+            Event::ExitMaintenance { force } => Ok(OperatorAction::ExitMaintenance { force }),
+            other @ (Event::TransitionObserved { .. } | Event::Reconcile { .. }) => Err(other),
+        }
+    }
+}
+
+static EVENT_KIND_NAMES: [&str; 4] = [
+    EventKind::EnterMaintenance.name(),
+    EventKind::ExitMaintenance.name(),
+    EventKind::TransitionObserved.name(),
+    EventKind::Reconcile.name(),
+];
+
+static OPERATOR_NAMES: [&str; 2] = [
+    EventKind::EnterMaintenance.name(),
+    EventKind::ExitMaintenance.name(),
+];

@@ -2,9 +2,9 @@
 //!
 //! `Active → EnteringMaintenance → Maintenance → ExitingMaintenance →
 //! Recovery → Active`, with `DrainFailed` when a drain misses its deadline.
-//! Every rule lives here, in plain Rust; the WebAssembly binding (`wasm`
-//! module, built only for `wasm32`) converts values and reports errors.
-//! Time is always passed in: nothing here reads a clock.
+//! Every rule lives here, in plain Rust with no WebAssembly types: the
+//! binding is its own crate (`wasm/`), which converts values and reports
+//! errors. Time is always passed in: nothing here reads a clock.
 //!
 //! ```
 //! use mesh_maintenance::{Config, Event, Machine, Millis, Outcome};
@@ -15,6 +15,14 @@
 //! assert_eq!(verdict.outcome, Outcome::Applied);
 //! assert_eq!(node.state().kind().name(), "EnteringMaintenance");
 //! ```
+//!
+//! The layers, each importing only those above it in this list: `time`,
+//! `text`; `state`, `conditions`, `config`, `event`, `freshness`; `message`;
+//! `verdict`; `lean` (the rules on numbers); the object API (`transition`,
+//! `reconcile`, `machine`, `replay`, `admission`, `view`, `signing`,
+//! `verification`, `packed`); `decode` (strict decoding of untrusted
+//! values); `api` (decode, then apply).
+#![no_std]
 #![cfg_attr(
     not(test),
     deny(
@@ -30,50 +38,69 @@
     )
 )]
 
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
 mod admission;
+pub mod api;
+mod conditions;
 mod config;
-pub mod decode;
+mod decode;
 mod error;
 mod event;
+mod freshness;
+pub mod lean;
 mod machine;
 mod message;
+mod num;
 pub mod packed;
 mod plain;
 mod reconcile;
 mod replay;
 mod signing;
 mod state;
+mod text;
 mod time;
 mod transition;
-pub mod untyped;
 mod verdict;
 mod verification;
 mod view;
 
-/// The JavaScript binding, compiled for `wasm32` only. Its functions are
-/// what `pkg/` exports; they are public so wasm tests can call them.
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+/// What a binding implements to feed its values to the decoders (the
+/// WebAssembly binding does, for `JsValue`).
+pub mod input {
+    pub use crate::decode::input::{js_number, quote, Input, Shape, StringRead, QUOTE_CHARS};
+    pub use crate::text::decimal;
+}
+
+/// JSON in, typed values or [`InputError`]s out: [`api`] over
+/// `serde_json::Value`s, with `None` for an omitted argument.
+#[cfg(feature = "json")]
+pub mod json {
+    pub use crate::decode::json::Json;
+}
 
 pub use admission::{
-    admission_decision, admit, check_freshness, gate, is_frozen, Admission, AdmissionRequest,
-    OperatorAction, Policy, Stage, Stale,
+    admission_decision, admit, gate, is_frozen, Admission, AdmissionRequest, Stage,
 };
+pub use conditions::{Condition, Conditions};
 pub use config::{Config, Profile};
 pub use error::{InputError, InputErrorCode};
-pub use event::{Event, EventKind};
-pub use machine::{AllowedActions, Machine};
+pub use event::{Event, EventKind, OperatorAction};
+pub use freshness::{check_freshness, Policy, Stale};
+pub use machine::{allowed_actions, AllowedActions, Machine};
 pub use message::Message;
 pub use plain::Plain;
-pub use reconcile::{reconcile, Conditions};
+pub use reconcile::reconcile;
 pub use replay::{replay, Entry, RejectedEntry, Replay, ReplayOutcome};
 pub use signing::{admin_signing_payload, AdminCommand, NodeId, ADMIN_SIGNING_DOMAIN};
-pub use state::{is_valid_successor, MaintenanceState, StateKind, MAX_REASON_BYTES};
+pub use state::{is_valid_successor, MaintenanceState, StateField, StateKind, MAX_REASON_BYTES};
 pub use time::{Millis, OutOfDomain};
-pub use transition::{decide, transition, Decision};
-pub use verdict::{Outcome, RejectCode, Verdict};
+pub use transition::{decide, transition};
+pub use verdict::{Decision, Outcome, RejectCode, Verdict};
 pub use verification::{
     prepare_verification, CommitVerdict, OperatorRegistry, PublicKey, SignedCommit, Verification,
     VerifyCode, VerifyStage,
 };
-pub use view::{from_view, to_view, Dialect, StateView, ViewField};
+pub use view::{from_view, to_view, Dialect, StateView};

@@ -2,13 +2,14 @@
 
 use serde::Serialize;
 
-use crate::admission::{admission_decision, AdmissionRequest, OperatorAction, Policy};
+use crate::admission::{admission_decision, AdmissionRequest};
 use crate::config::Config;
-use crate::event::Event;
+use crate::event::{Event, OperatorAction};
+use crate::freshness::Policy;
 use crate::state::MaintenanceState;
 use crate::time::Millis;
-use crate::transition::{decide, transition, Decision};
-use crate::verdict::{Outcome, Verdict};
+use crate::transition::{decide, transition};
+use crate::verdict::{Decision, Outcome, Verdict};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Machine {
@@ -44,28 +45,14 @@ impl Machine {
         transition(&self.state, event, now, &self.config)
     }
 
-    /// [`Machine::check`] as a [`Decision`], with the current state.
-    pub fn check_decision(&self, event: &Event, now: Millis) -> (MaintenanceState, Decision) {
-        (
-            self.state.clone(),
-            decide(&self.state, event, now, &self.config),
-        )
-    }
-
     /// Applies `event`; the state changes only when the verdict is `Applied`.
     pub fn apply(&mut self, event: &Event, now: Millis) -> Verdict {
-        let (from, decision) = self.apply_decision(event, now);
-        decision.into_verdict(&from)
-    }
-
-    /// [`Machine::apply`] as a [`Decision`], with the state it was applied to.
-    pub fn apply_decision(&mut self, event: &Event, now: Millis) -> (MaintenanceState, Decision) {
         let decision = decide(&self.state, event, now, &self.config);
-        let from = match &decision.to {
-            Some(to) => std::mem::replace(&mut self.state, to.clone()),
-            None => self.state.clone(),
+        let from = match &decision {
+            Decision::Applied { to, .. } => core::mem::replace(&mut self.state, to.clone()),
+            Decision::Unchanged { .. } | Decision::Rejected { .. } => self.state.clone(),
         };
-        (from, decision)
+        decision.into_verdict(&from)
     }
 
     /// Defined through [`Machine::check`], so a button is enabled exactly when
@@ -82,25 +69,36 @@ impl Machine {
         now: Millis,
         frozen_until: Option<Millis>,
     ) -> AllowedActions {
-        let would_apply = |action: OperatorAction| {
-            let request = AdmissionRequest {
-                state: self.state.clone(),
-                action,
-                frozen_until,
-                issued_at: None,
-                config: self.config,
-            };
-            admission_decision(&request, now, &Policy::default())
-                .1
-                .outcome
-                == Outcome::Applied
+        allowed_actions(&self.state, &self.config, now, frozen_until)
+    }
+}
+
+/// The buttons for `state`: each action is allowed exactly when admitting
+/// it (no envelope) would apply it.
+pub fn allowed_actions(
+    state: &MaintenanceState,
+    config: &Config,
+    now: Millis,
+    frozen_until: Option<Millis>,
+) -> AllowedActions {
+    let would_apply = |action: OperatorAction| {
+        let request = AdmissionRequest {
+            state: state.clone(),
+            action,
+            frozen_until,
+            issued_at: None,
+            config: *config,
         };
-        let exit_maintenance = would_apply(OperatorAction::ExitMaintenance { force: false });
-        AllowedActions {
-            enter_maintenance: would_apply(OperatorAction::EnterMaintenance { drain_for_ms: None }),
-            exit_maintenance,
-            force_exit: !exit_maintenance
-                && would_apply(OperatorAction::ExitMaintenance { force: true }),
-        }
+        admission_decision(&request, now, &Policy::default())
+            .1
+            .outcome()
+            == Outcome::Applied
+    };
+    let exit_maintenance = would_apply(OperatorAction::ExitMaintenance { force: false });
+    AllowedActions {
+        enter_maintenance: would_apply(OperatorAction::EnterMaintenance { drain_for_ms: None }),
+        exit_maintenance,
+        force_exit: !exit_maintenance
+            && would_apply(OperatorAction::ExitMaintenance { force: true }),
     }
 }

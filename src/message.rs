@@ -1,12 +1,14 @@
 //! The sentence a verdict carries for a console. A [`Message`] is small and
-//! `Copy`: the hot paths (replay, the wasm binding) keep it as a key and only
-//! render the text when someone reads it.
+//! `Copy`: the hot paths (replay, the bindings) keep it as a key, or as its
+//! numeric [`Message::id`], and only render the text when someone reads it.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
 
-use crate::admission::Stale;
 use crate::event::EventKind;
+use crate::freshness::Stale;
 use crate::state::StateKind;
+use crate::text::Text;
 use crate::time::Millis;
 
 /// One human sentence naming the event and both states.
@@ -59,16 +61,27 @@ pub(crate) enum Why {
     Frozen,
 }
 
-impl Message {
-    /// Whether the sentence includes times, so that no two admissions share
-    /// it: a binding should not cache it.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the binding's string cache
-    pub(crate) const fn carries_times(&self) -> bool {
-        matches!(self.form, Form::Frozen { .. } | Form::Stale(_))
-    }
-}
-
 impl Why {
+    const ALL: [Why; 17] = [
+        Why::AlreadyEntering,
+        Why::AlreadyExiting,
+        Why::Identical,
+        Why::EnterOnlyFromActive,
+        Why::ExitOnlyFromMaintenance,
+        Why::DrainedAndStopped,
+        Why::DeadlineElapsed,
+        Why::DrainIncomplete,
+        Why::DaemonsHealthy,
+        Why::DaemonsUnhealthy,
+        Why::RampElapsed,
+        Why::RampNotElapsed,
+        Why::NothingToDo,
+        Why::SameWindow,
+        Why::NodeRestartsWindow,
+        Why::NodeEntersFromAnyState,
+        Why::Frozen,
+    ];
+
     const fn text(self) -> &'static str {
         match self {
             Why::AlreadyEntering => "it is already entering maintenance",
@@ -96,37 +109,208 @@ impl Why {
             Why::Frozen => "the cluster is frozen, so reconcile moves no node",
         }
     }
+
+    fn code(self) -> u32 {
+        let position = Why::ALL.iter().position(|why| *why == self);
+        u32::try_from(position.unwrap_or_default()).unwrap_or_default()
+    }
 }
 
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// How many [`Form`]s a message id distinguishes: five without a reason,
+/// then one per reason for each of the three forms that carry one.
+#[allow(clippy::cast_possible_truncation)] // 17
+const WHYS: u32 = Why::ALL.len() as u32;
+const FORMS: u32 = 5 + 3 * WHYS;
+
+impl Message {
+    /// Every [`Message::id`] is below this.
+    #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // a constant
+    pub const COUNT: u32 = EventKind::ALL.len() as u32 * 36 * FORMS;
+
+    /// The message's number, for bindings that cache rendered messages:
+    /// `None` for the forms that carry times (one sentence per time).
+    #[allow(clippy::arithmetic_side_effects)] // below 4 * 36 * FORMS
+    pub fn id(&self) -> Option<u32> {
+        let form = match self.form {
+            Form::Moved => 0,
+            Form::Refreshed => 1,
+            Form::NeedsForce => 2,
+            Form::NotSuccessor => 3,
+            Form::Ignored => 4,
+            Form::MovedBecause(why) => 5 + why.code(),
+            Form::Stays(why) => 5 + WHYS + why.code(),
+            Form::Refused(why) => 5 + 2 * WHYS + why.code(),
+            Form::Frozen { .. } | Form::Stale(_) => return None,
+        };
+        let kinds = (u32::from(self.event.code()) * 6 + u32::from(self.from.code())) * 6
+            + u32::from(self.to.code());
+        Some(kinds * FORMS + form)
+    }
+
+    /// The message a number from [`Message::id`] stands for.
+    #[allow(clippy::arithmetic_side_effects)] // each subtraction follows its bound check
+    pub fn from_id(id: u32) -> Option<Message> {
+        let (kinds, form) = (id / FORMS, id % FORMS);
+        let to = StateKind::ALL.get((kinds % 6) as usize).copied()?;
+        let from = StateKind::ALL.get((kinds / 6 % 6) as usize).copied()?;
+        let event = EventKind::ALL.get((kinds / 36) as usize).copied()?;
+        let why = |index: u32| Why::ALL.get(index as usize).copied();
+        let form = match form {
+            0 => Form::Moved,
+            1 => Form::Refreshed,
+            2 => Form::NeedsForce,
+            3 => Form::NotSuccessor,
+            4 => Form::Ignored,
+            f if f < 5 + WHYS => Form::MovedBecause(why(f - 5)?),
+            f if f < 5 + 2 * WHYS => Form::Stays(why(f - 5 - WHYS)?),
+            f => Form::Refused(why(f - 5 - 2 * WHYS)?),
+        };
+        Some(Message {
+            event,
+            from,
+            to,
+            form,
+        })
+    }
+
+    /// The sentence.
+    pub fn render(&self) -> String {
         let Message {
             event,
             from,
             to,
             form,
         } = *self;
-        let event = event.name();
+        let (event, from, to) = (event.name(), from.name(), to.name());
+        let lead = || Text::new().s(event);
+        let cannot = || {
+            lead()
+                .s(" cannot move the node from ")
+                .s(from)
+                .s(" to ")
+                .s(to)
+        };
         match form {
-            Form::Moved => write!(f, "{event} moved the node from {from} to {to}."),
-            Form::MovedBecause(why) => write!(f, "{event} moved the node from {from} to {to}: {}.", why.text()),
-            Form::Refreshed => write!(f, "{event} moved the node from {from} to {to}, refreshing its fields."),
-            Form::Stays(why) => write!(f, "{event} leaves the node in {from}: {}.", why.text()),
-            Form::Refused(why) => write!(f, "{event} cannot move the node from {from} to {to}: {}.", why.text()),
-            Form::NeedsForce => write!(
-                f,
-                "{event} cannot move the node from {from} to {to} without force: the drain failed, so exiting needs force: true."
-            ),
-            Form::Frozen { until, left } => write!(
-                f,
-                "{event} cannot move the node from {from} to {to}: the cluster is frozen until {until} ({left} ms from now)."
-            ),
-            Form::Stale(stale) => write!(f, "{event} cannot move the node from {from} to {to}: {stale}."),
-            Form::Ignored => write!(f, "{event} leaves the node in {from}: the node ignores {event} while {from}."),
-            Form::NotSuccessor => write!(
-                f,
-                "{event} cannot move the node from {from} to {to}: {to} is not a valid successor of {from}."
-            ),
+            Form::Moved => lead()
+                .s(" moved the node from ")
+                .s(from)
+                .s(" to ")
+                .s(to)
+                .s("."),
+            Form::MovedBecause(why) => lead()
+                .s(" moved the node from ")
+                .s(from)
+                .s(" to ")
+                .s(to)
+                .s(": ")
+                .s(why.text())
+                .s("."),
+            Form::Refreshed => lead()
+                .s(" moved the node from ")
+                .s(from)
+                .s(" to ")
+                .s(to)
+                .s(", refreshing its fields."),
+            Form::Stays(why) => lead()
+                .s(" leaves the node in ")
+                .s(from)
+                .s(": ")
+                .s(why.text())
+                .s("."),
+            Form::Refused(why) => cannot().s(": ").s(why.text()).s("."),
+            Form::NeedsForce => {
+                cannot().s(" without force: the drain failed, so exiting needs force: true.")
+            }
+            Form::NotSuccessor => cannot()
+                .s(": ")
+                .s(to)
+                .s(" is not a valid successor of ")
+                .s(from)
+                .s("."),
+            Form::Ignored => lead()
+                .s(" leaves the node in ")
+                .s(from)
+                .s(": the node ignores ")
+                .s(event)
+                .s(" while ")
+                .s(from)
+                .s("."),
+            Form::Frozen { until, left } => cannot()
+                .s(": the cluster is frozen until ")
+                .n(until.get())
+                .s(" (")
+                .n(left.get())
+                .s(" ms from now)."),
+            Form::Stale(stale) => stale_clause(cannot().s(": "), stale).s("."),
         }
+        .done()
+    }
+}
+
+/// "the signed envelope was issued N ms ago, more than the W ms freshness
+/// window", appended to `text`.
+pub(crate) fn stale_clause(text: Text, stale: Stale) -> Text {
+    match stale {
+        Stale::FromFuture { ahead, skew } => text
+            .s("the signed envelope is dated ")
+            .n(ahead.get())
+            .s(" ms ahead of now, more than the ")
+            .n(skew.get())
+            .s(" ms allowed"),
+        Stale::Expired { age, window } => text
+            .s("the signed envelope was issued ")
+            .n(age.get())
+            .s(" ms ago, more than the ")
+            .n(window.get())
+            .s(" ms freshness window"),
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_for_every_message_without_times() {
+        let mut count = 0;
+        for event in EventKind::ALL {
+            for from in StateKind::ALL {
+                for to in StateKind::ALL {
+                    let mut forms = alloc::vec![
+                        Form::Moved,
+                        Form::Refreshed,
+                        Form::NeedsForce,
+                        Form::NotSuccessor,
+                        Form::Ignored,
+                    ];
+                    for why in Why::ALL {
+                        forms.extend([
+                            Form::MovedBecause(why),
+                            Form::Stays(why),
+                            Form::Refused(why),
+                        ]);
+                    }
+                    for form in forms {
+                        let message = Message {
+                            event,
+                            from,
+                            to,
+                            form,
+                        };
+                        let id = message.id().expect("an id");
+                        assert_eq!(Message::from_id(id), Some(message));
+                        count += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(count, Message::COUNT as usize);
+        assert_eq!(Message::from_id(Message::COUNT), None);
     }
 }

@@ -2,6 +2,9 @@
 //! description of a shape that is neither a state nor a verdict (the views'
 //! dialects), so the native JSON and the JavaScript objects cannot drift.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

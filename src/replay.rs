@@ -1,13 +1,15 @@
 //! Replaying an admin chain: folding `transition` over timestamped events.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use alloc::vec::Vec;
+
+use serde::Serialize;
 
 use crate::config::Config;
 use crate::event::Event;
 use crate::state::MaintenanceState;
 use crate::time::Millis;
 use crate::transition::decide;
-use crate::verdict::{Outcome, Verdict};
+use crate::verdict::{Decision, Verdict};
 
 /// One event of a chain and the time it was applied.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -65,16 +67,14 @@ impl Replay {
         let index = self.next_index;
         self.next_index = self.next_index.saturating_add(1);
         let outcome = &mut self.outcome;
-        match decision.outcome {
-            Outcome::Applied => {
+        match decision {
+            Decision::Applied { to, .. } => {
                 outcome.applied = outcome.applied.saturating_add(1);
-                if let Some(to) = decision.to {
-                    outcome.state = to;
-                }
+                outcome.state = to;
             }
-            Outcome::Unchanged => outcome.unchanged = outcome.unchanged.saturating_add(1),
-            Outcome::Rejected => {
-                let verdict = decision.into_verdict(&outcome.state);
+            Decision::Unchanged { .. } => outcome.unchanged = outcome.unchanged.saturating_add(1),
+            rejected @ Decision::Rejected { .. } => {
+                let verdict = rejected.into_verdict(&outcome.state);
                 outcome.rejected.push(RejectedEntry { index, verdict });
             }
         }
@@ -96,10 +96,4 @@ pub fn replay<'a>(
         replay.push(entry.at, &entry.event);
     }
     replay.finish()
-}
-
-impl<'de> Deserialize<'de> for Entry {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::decode::deserialize_via(deserializer, "entry", |v, p| crate::decode::entry(v, p))
-    }
 }

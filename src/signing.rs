@@ -5,6 +5,8 @@
 //! bytes, so they are built here byte for byte rather than through a
 //! serializer: postcard's rules for the few types involved are short.
 
+use alloc::vec::Vec;
+
 use crate::time::Millis;
 
 /// The domain separation tag, NUL included: 20 bytes.
@@ -86,8 +88,13 @@ fn varint(bytes: &mut Vec<u8>, mut value: u64) {
 mod tests {
     use super::*;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    fn hex(bytes: &[u8]) -> alloc::string::String {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        bytes
+            .iter()
+            .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
+            .map(char::from)
+            .collect()
     }
 
     #[test]
@@ -123,6 +130,6 @@ mod tests {
             Millis::ZERO,
         );
         // variant 0, node 128, Some, secs 1, nanos 500_000_000.
-        assert_eq!(hex(&enter[28..]), "0080010101".to_owned() + "80cab5ee01");
+        assert_eq!(hex(&enter[28..]), "008001010180cab5ee01");
     }
 }

@@ -1,8 +1,9 @@
 //! The six maintenance states and the successor table between them.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use crate::time::Millis;
 
@@ -39,7 +40,9 @@ pub enum MaintenanceState {
     },
 }
 
-/// The kind of a [`MaintenanceState`], without its fields.
+/// The kind of a [`MaintenanceState`], without its fields. Its position in
+/// [`StateKind::ALL`] is its code in every numeric form (packed columns,
+/// the JavaScript boundary).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StateKind {
     Active,
@@ -48,6 +51,25 @@ pub enum StateKind {
     ExitingMaintenance,
     DrainFailed,
     Recovery,
+}
+
+/// A field a state may carry besides its `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StateField {
+    Since,
+    Deadline,
+    Reason,
+}
+
+impl StateField {
+    /// The field's name in the SPEC's JSON form.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StateField::Since => "since",
+            StateField::Deadline => "deadline",
+            StateField::Reason => "reason",
+        }
+    }
 }
 
 impl StateKind {
@@ -62,7 +84,7 @@ impl StateKind {
 
     /// Every `kind` string, in the order of [`StateKind::ALL`]. A static, so
     /// decoders can cache per-list lookups by its address.
-    pub const NAMES: &'static [&'static str; 6] = &NAMES_STATEKIND;
+    pub const NAMES: &'static [&'static str; 6] = &STATE_KIND_NAMES;
 
     /// The `kind` string of the JSON form.
     pub const fn name(self) -> &'static str {
@@ -76,8 +98,42 @@ impl StateKind {
         }
     }
 
+    /// The kind's code: its position in [`StateKind::ALL`].
+    pub const fn code(self) -> u8 {
+        match self {
+            StateKind::Active => 0,
+            StateKind::EnteringMaintenance => 1,
+            StateKind::Maintenance => 2,
+            StateKind::ExitingMaintenance => 3,
+            StateKind::DrainFailed => 4,
+            StateKind::Recovery => 5,
+        }
+    }
+
+    pub fn from_code(code: u8) -> Option<StateKind> {
+        StateKind::ALL.get(usize::from(code)).copied()
+    }
+
     pub fn from_name(name: &str) -> Option<StateKind> {
         StateKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// The fields a state of this kind carries besides `kind`, in JSON
+    /// order: the one table the decoders, the encoders and the views read.
+    pub const fn fields(self) -> &'static [StateField] {
+        match self {
+            StateKind::Active => &[],
+            StateKind::EnteringMaintenance => &[StateField::Since, StateField::Deadline],
+            StateKind::DrainFailed => &[StateField::Since, StateField::Reason],
+            StateKind::Maintenance | StateKind::ExitingMaintenance | StateKind::Recovery => {
+                &[StateField::Since]
+            }
+        }
+    }
+
+    /// Whether a state of this kind carries `field`.
+    pub fn has(self, field: StateField) -> bool {
+        self.fields().contains(&field)
     }
 
     /// Progress through the cycle. `ExitingMaintenance` and `DrainFailed`
@@ -161,6 +217,45 @@ impl MaintenanceState {
             | MaintenanceState::Recovery { since } => Some(*since),
         }
     }
+
+    /// The drain deadline; `None` but for an `EnteringMaintenance` with one.
+    pub const fn deadline(&self) -> Option<Millis> {
+        match self {
+            MaintenanceState::EnteringMaintenance { deadline, .. } => *deadline,
+            _ => None,
+        }
+    }
+
+    /// The `DrainFailed` reason; `None` for every other kind.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            MaintenanceState::DrainFailed { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// A state of `kind` from its fields; those `kind` does not carry are
+    /// ignored (`since` of `Active`, say).
+    pub fn of_kind(
+        kind: StateKind,
+        since: Millis,
+        deadline: Option<Millis>,
+        reason: impl FnOnce() -> String,
+    ) -> MaintenanceState {
+        match kind {
+            StateKind::Active => MaintenanceState::Active,
+            StateKind::EnteringMaintenance => {
+                MaintenanceState::EnteringMaintenance { since, deadline }
+            }
+            StateKind::Maintenance => MaintenanceState::Maintenance { since },
+            StateKind::ExitingMaintenance => MaintenanceState::ExitingMaintenance { since },
+            StateKind::DrainFailed => MaintenanceState::DrainFailed {
+                since,
+                reason: reason(),
+            },
+            StateKind::Recovery => MaintenanceState::Recovery { since },
+        }
+    }
 }
 
 /// Whether `to` may follow `from`: same kind whatever the fields (replay
@@ -169,28 +264,20 @@ pub fn is_valid_successor(from: &MaintenanceState, to: &MaintenanceState) -> boo
     from.kind().is_valid_successor(to.kind())
 }
 
-impl<'de> Deserialize<'de> for MaintenanceState {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::decode::deserialize_via(deserializer, "state", |v, p| crate::decode::state(v, p))
-    }
-}
-
-static NAMES_STATEKIND: [&str; 6] = {
-    let mut names = [""; 6];
-    let mut i = 0;
-    while i < 6 {
-        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // const, in bounds
-        {
-            names[i] = StateKind::ALL[i].name();
-            i += 1;
-        }
-    }
-    names
-};
+static STATE_KIND_NAMES: [&str; 6] = [
+    StateKind::Active.name(),
+    StateKind::EnteringMaintenance.name(),
+    StateKind::Maintenance.name(),
+    StateKind::ExitingMaintenance.name(),
+    StateKind::DrainFailed.name(),
+    StateKind::Recovery.name(),
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec;
+    use alloc::vec::Vec;
     use StateKind::*;
 
     #[test]
@@ -217,33 +304,13 @@ mod tests {
     }
 
     #[test]
-    fn names_round_trip() {
+    fn names_and_codes_round_trip() {
         for kind in StateKind::ALL {
             assert_eq!(StateKind::from_name(kind.name()), Some(kind));
+            assert_eq!(StateKind::from_code(kind.code()), Some(kind));
+            assert_eq!(StateKind::NAMES[usize::from(kind.code())], kind.name());
         }
         assert_eq!(StateKind::from_name("active"), None);
-    }
-
-    #[test]
-    fn json_shape_is_the_specs() {
-        let state = MaintenanceState::EnteringMaintenance {
-            since: Millis::ZERO,
-            deadline: None,
-        };
-        assert_eq!(
-            serde_json::to_string(&state).unwrap(),
-            r#"{"kind":"EnteringMaintenance","since":0,"deadline":null}"#
-        );
-        assert_eq!(
-            serde_json::to_string(&MaintenanceState::Active).unwrap(),
-            r#"{"kind":"Active"}"#
-        );
-        let back: MaintenanceState =
-            serde_json::from_str(r#"{"kind":"EnteringMaintenance","since":0}"#).unwrap();
-        assert_eq!(back, state);
-        let err = serde_json::from_str::<MaintenanceState>(r#"{"kind":"Active","since":1}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("state.since"), "{err}");
+        assert_eq!(StateKind::from_code(6), None);
     }
 }

@@ -6,9 +6,9 @@
 //! JavaScript's `Number.MAX_SAFE_INTEGER` so that a value means the same on
 //! both sides of the boundary.
 
-use std::fmt;
+use core::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// A timestamp or a duration in milliseconds, always within `0 ..= 2^53 - 1`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -37,7 +37,7 @@ impl Millis {
     /// (so `NaN`, infinities, fractions and negative zero's siblings are refused).
     pub fn from_f64(value: f64) -> Result<Millis, OutOfDomain> {
         if value.is_finite()
-            && value.fract() == 0.0
+            && crate::num::is_integral(value)
             && value >= 0.0
             && value <= Millis::MAX.0 as f64
         {
@@ -103,15 +103,7 @@ impl fmt::Display for OutOfDomain {
     }
 }
 
-impl std::error::Error for OutOfDomain {}
-
-impl<'de> Deserialize<'de> for Millis {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Millis, D::Error> {
-        crate::decode::deserialize_via(deserializer, "value", |v, p| {
-            crate::decode::millis(v, p, crate::InputErrorCode::InvalidInput)
-        })
-    }
-}
+impl core::error::Error for OutOfDomain {}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,10 @@
 //! The answer to "what does this event do to this state?".
 
+use alloc::string::String;
+
 use serde::Serialize;
 
+use crate::message::Message;
 use crate::state::MaintenanceState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -20,7 +23,7 @@ pub enum Outcome {
 pub enum RejectCode {
     /// The operator event does not apply to the current state.
     InvalidTransition,
-    /// Exiting from `DrainFailed` needs `force: true`.
+    /// Exiting from `DrainFailed` needs `force: true` (strict profile).
     ForceRequired,
     /// The observed state is not a valid successor of the current one.
     InvalidSuccessor,
@@ -33,6 +36,15 @@ pub enum RejectCode {
 }
 
 impl RejectCode {
+    pub const ALL: [RejectCode; 6] = [
+        RejectCode::InvalidTransition,
+        RejectCode::ForceRequired,
+        RejectCode::InvalidSuccessor,
+        RejectCode::FreezeInEffect,
+        RejectCode::EnvelopeFromFuture,
+        RejectCode::EnvelopeExpired,
+    ];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             RejectCode::InvalidTransition => "INVALID_TRANSITION",
@@ -43,14 +55,37 @@ impl RejectCode {
             RejectCode::EnvelopeExpired => "ENVELOPE_EXPIRED",
         }
     }
+
+    /// The code's number: its position in [`RejectCode::ALL`].
+    pub const fn code(self) -> u8 {
+        match self {
+            RejectCode::InvalidTransition => 0,
+            RejectCode::ForceRequired => 1,
+            RejectCode::InvalidSuccessor => 2,
+            RejectCode::FreezeInEffect => 3,
+            RejectCode::EnvelopeFromFuture => 4,
+            RejectCode::EnvelopeExpired => 5,
+        }
+    }
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Applied, Outcome::Unchanged, Outcome::Rejected];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Outcome::Applied => "applied",
             Outcome::Unchanged => "unchanged",
             Outcome::Rejected => "rejected",
+        }
+    }
+
+    /// The outcome's number: its position in [`Outcome::ALL`].
+    pub const fn code(self) -> u8 {
+        match self {
+            Outcome::Applied => 0,
+            Outcome::Unchanged => 1,
+            Outcome::Rejected => 2,
         }
     }
 }
@@ -70,5 +105,66 @@ pub struct Verdict {
 impl Verdict {
     pub const fn is_applied(&self) -> bool {
         matches!(self.outcome, Outcome::Applied)
+    }
+}
+
+/// A verdict before it is dressed for a caller: no copy of the input state
+/// and no rendered text, so replays and bindings pay only for what they use.
+/// Only an applied decision has a new state; only a rejected one a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Applied {
+        to: MaintenanceState,
+        message: Message,
+    },
+    Unchanged {
+        message: Message,
+    },
+    Rejected {
+        code: RejectCode,
+        message: Message,
+    },
+}
+
+impl Decision {
+    pub const fn outcome(&self) -> Outcome {
+        match self {
+            Decision::Applied { .. } => Outcome::Applied,
+            Decision::Unchanged { .. } => Outcome::Unchanged,
+            Decision::Rejected { .. } => Outcome::Rejected,
+        }
+    }
+
+    pub const fn message(&self) -> Message {
+        match self {
+            Decision::Applied { message, .. }
+            | Decision::Unchanged { message }
+            | Decision::Rejected { message, .. } => *message,
+        }
+    }
+
+    pub const fn code(&self) -> Option<RejectCode> {
+        match self {
+            Decision::Rejected { code, .. } => Some(*code),
+            Decision::Applied { .. } | Decision::Unchanged { .. } => None,
+        }
+    }
+
+    /// The full verdict for `from`, the state the event was applied to.
+    pub fn into_verdict(self, from: &MaintenanceState) -> Verdict {
+        let outcome = self.outcome();
+        let code = self.code();
+        let message = self.message().render();
+        let to = match self {
+            Decision::Applied { to, .. } => to,
+            Decision::Unchanged { .. } | Decision::Rejected { .. } => from.clone(),
+        };
+        Verdict {
+            outcome,
+            from: from.clone(),
+            to,
+            code,
+            message,
+        }
     }
 }

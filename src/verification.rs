@@ -6,13 +6,17 @@
 //! key, the bytes and the signature to verify, with the verdict for either
 //! answer already written.
 
-use std::collections::BTreeMap;
-use std::fmt;
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use serde::Serialize;
 
-use crate::admission::{check_freshness, Policy, Stale};
+use crate::admission::stale_code;
+use crate::freshness::{check_freshness, Policy};
+use crate::message::stale_clause;
 use crate::signing::{admin_signing_payload, AdminCommand, NodeId};
+use crate::text::Text;
 use crate::time::Millis;
 
 /// An Ed25519 public key, raw.
@@ -168,25 +172,26 @@ pub enum Verification {
     },
 }
 
-/// "ExitMaintenance of node 42".
-struct Describe<'a>(&'a AdminCommand);
-
-impl fmt::Display for Describe<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            AdminCommand::EnterMaintenance {
-                node,
-                drain_for_ms: Some(window),
-            } => write!(
-                f,
-                "EnterMaintenance of node {node} with a {window} ms drain"
-            ),
-            AdminCommand::EnterMaintenance {
-                node,
-                drain_for_ms: None,
-            } => write!(f, "EnterMaintenance of node {node} without a drain window"),
-            AdminCommand::ExitMaintenance { node } => write!(f, "ExitMaintenance of node {node}"),
-        }
+/// "ExitMaintenance of node 42 with a 600000 ms drain", appended to `text`.
+fn describe(text: Text, command: &AdminCommand) -> Text {
+    match *command {
+        AdminCommand::EnterMaintenance {
+            node,
+            drain_for_ms: Some(window),
+        } => text
+            .s("EnterMaintenance of node ")
+            .n(node)
+            .s(" with a ")
+            .n(window.get())
+            .s(" ms drain"),
+        AdminCommand::EnterMaintenance {
+            node,
+            drain_for_ms: None,
+        } => text
+            .s("EnterMaintenance of node ")
+            .n(node)
+            .s(" without a drain window"),
+        AdminCommand::ExitMaintenance { node } => text.s("ExitMaintenance of node ").n(node),
     }
 }
 
@@ -198,56 +203,81 @@ pub fn prepare_verification(
     registry: &OperatorRegistry,
 ) -> Verification {
     let operator = commit.operator_id;
-    let what = Describe(&commit.command);
+    let command = &commit.command;
+    let decided = |stage, code, text: Text| {
+        Verification::Decided(CommitVerdict::rejected(stage, code, operator, text.done()))
+    };
     if let Err(stale) = check_freshness(commit.issued_at, now, policy) {
-        let code = match stale {
-            Stale::FromFuture { .. } => VerifyCode::EnvelopeFromFuture,
-            Stale::Expired { .. } => VerifyCode::EnvelopeExpired,
+        let code = match stale_code(stale) {
+            crate::RejectCode::EnvelopeFromFuture => VerifyCode::EnvelopeFromFuture,
+            _ => VerifyCode::EnvelopeExpired,
         };
-        let message = format!("Operator {operator} signed {what}, but {stale}.");
-        return Verification::Decided(CommitVerdict::rejected(
+        let text = describe(
+            Text::new().s("Operator ").n(operator).s(" signed "),
+            command,
+        )
+        .s(", but ");
+        return decided(
             VerifyStage::Freshness,
             code,
-            operator,
-            message,
-        ));
+            stale_clause(text, stale).s("."),
+        );
     }
     let Some(public_key) = registry.key(operator) else {
-        let message = format!(
-            "Operator {operator} is not in the operator registry, so {what} is not authorized."
-        );
-        return Verification::Decided(CommitVerdict::rejected(
+        let text = Text::new()
+            .s("Operator ")
+            .n(operator)
+            .s(" is not in the operator registry, so ");
+        return decided(
             VerifyStage::Registry,
             VerifyCode::NotAuthorized,
-            operator,
-            message,
-        ));
+            describe(text, command).s(" is not authorized."),
+        );
     };
     let Ok(signature) = <[u8; 64]>::try_from(commit.signature.as_slice()) else {
-        let message = format!(
-            "Operator {operator}'s signature over {what} is not 64 bytes (got {}).",
-            commit.signature.len()
-        );
-        return Verification::Decided(CommitVerdict::rejected(
-            VerifyStage::Signature,
-            VerifyCode::InvalidSignature,
-            operator,
-            message,
-        ));
+        let text = describe(
+            Text::new()
+                .s("Operator ")
+                .n(operator)
+                .s("'s signature over "),
+            command,
+        )
+        .s(" is not 64 bytes (got ")
+        .n(commit.signature.len() as u64)
+        .s(").");
+        return decided(VerifyStage::Signature, VerifyCode::InvalidSignature, text);
     };
+    let valid = describe(
+        Text::new()
+            .s("Operator ")
+            .n(operator)
+            .s("'s signature over "),
+        command,
+    )
+    .s(" verifies.")
+    .done();
+    let invalid = describe(
+        Text::new()
+            .s("Operator ")
+            .n(operator)
+            .s("'s signature does not verify against the registered key for "),
+        command,
+    )
+    .s(".")
+    .done();
     Verification::Check {
         public_key: *public_key,
         payload: admin_signing_payload(&commit.command, commit.issued_at),
         signature,
         valid: CommitVerdict::Verified {
             operator_id: operator,
-            message: format!("Operator {operator}'s signature over {what} verifies."),
+            message: valid,
         },
         invalid: CommitVerdict::rejected(
             VerifyStage::Signature,
             VerifyCode::InvalidSignature,
             operator,
-            format!("Operator {operator}'s signature does not verify against the registered key for {what}."),
+            invalid,
         ),
     }
 }
@@ -263,7 +293,7 @@ impl Serialize for CommitVerdict {
             } => {
                 map.serialize_entry("outcome", "verified")?;
                 map.serialize_entry("stage", "signature")?;
-                map.serialize_entry("operatorId", &operator_id.to_string())?;
+                map.serialize_entry("operatorId", &crate::text::decimal(*operator_id))?;
                 map.serialize_entry("message", message)?;
             }
             CommitVerdict::Rejected {
@@ -275,7 +305,7 @@ impl Serialize for CommitVerdict {
                 map.serialize_entry("outcome", "rejected")?;
                 map.serialize_entry("stage", stage)?;
                 map.serialize_entry("code", code)?;
-                map.serialize_entry("operatorId", &operator_id.to_string())?;
+                map.serialize_entry("operatorId", &crate::text::decimal(*operator_id))?;
                 map.serialize_entry("message", message)?;
             }
         }

@@ -2,8 +2,13 @@
 //! to when the snapshot was taken (`since_ms` ago, `deadline_remaining_ms`
 //! left), as the nodes and their SDKs report it, in three dialects.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::plain::Plain;
-use crate::state::{MaintenanceState, StateKind};
+use crate::state::{MaintenanceState, StateField, StateKind};
 use crate::time::Millis;
 
 /// The JSON dialects a node's view arrives in.
@@ -50,38 +55,14 @@ impl Dialect {
         }
     }
 
-    /// The name of a time or reason field in this dialect.
-    pub const fn field(self, field: ViewField) -> &'static str {
+    /// The name of a state field's relative form in this dialect.
+    pub const fn field(self, field: StateField) -> &'static str {
         match (self, field) {
-            (Dialect::Sdk, ViewField::Since) => "sinceMs",
-            (Dialect::Sdk, ViewField::DeadlineRemaining) => "deadlineRemainingMs",
-            (Dialect::Ffi | Dialect::Snapshot, ViewField::Since) => "since_ms",
-            (Dialect::Ffi | Dialect::Snapshot, ViewField::DeadlineRemaining) => {
-                "deadline_remaining_ms"
-            }
-            (_, ViewField::Reason) => "reason",
-        }
-    }
-}
-
-/// The fields a view may carry besides its kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewField {
-    Since,
-    DeadlineRemaining,
-    Reason,
-}
-
-impl ViewField {
-    /// The fields of a view of `kind`, in the order the dialects write them.
-    pub const fn of(kind: StateKind) -> &'static [ViewField] {
-        match kind {
-            StateKind::Active => &[],
-            StateKind::EnteringMaintenance => &[ViewField::Since, ViewField::DeadlineRemaining],
-            StateKind::DrainFailed => &[ViewField::Since, ViewField::Reason],
-            StateKind::Maintenance | StateKind::ExitingMaintenance | StateKind::Recovery => {
-                &[ViewField::Since]
-            }
+            (Dialect::Sdk, StateField::Since) => "sinceMs",
+            (Dialect::Sdk, StateField::Deadline) => "deadlineRemainingMs",
+            (Dialect::Ffi | Dialect::Snapshot, StateField::Since) => "since_ms",
+            (Dialect::Ffi | Dialect::Snapshot, StateField::Deadline) => "deadline_remaining_ms",
+            (_, StateField::Reason) => "reason",
         }
     }
 }
@@ -158,22 +139,23 @@ impl StateView {
             Dialect::Sdk => Plain::BigInt(millis.get()),
             Dialect::Ffi | Dialect::Snapshot => Plain::Number(millis.get()),
         };
-        let fields: Vec<(&'static str, Plain)> = ViewField::of(kind)
+        let fields: Vec<(&'static str, Plain)> = kind
+            .fields()
             .iter()
             .map(|field| {
                 let value = match (field, self) {
-                    (ViewField::Since, _) => time(self.since_ms().unwrap_or(Millis::ZERO)),
+                    (StateField::Since, _) => time(self.since_ms().unwrap_or(Millis::ZERO)),
                     (
-                        ViewField::DeadlineRemaining,
+                        StateField::Deadline,
                         StateView::EnteringMaintenance {
                             deadline_remaining_ms: Some(left),
                             ..
                         },
                     ) => time(*left),
-                    (ViewField::Reason, StateView::DrainFailed { reason, .. }) => {
+                    (StateField::Reason, StateView::DrainFailed { reason, .. }) => {
                         Plain::Text(reason.clone())
                     }
-                    (ViewField::DeadlineRemaining | ViewField::Reason, _) => Plain::Null,
+                    (StateField::Deadline | StateField::Reason, _) => Plain::Null,
                 };
                 (dialect.field(*field), value)
             })

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use mesh_maintenance::decode::Json;
+use mesh_maintenance::json::Json;
 use mesh_maintenance::packed::{FleetColumns, PackedReplay};
-use mesh_maintenance::{untyped, InputError, Machine, Verdict};
+use mesh_maintenance::{api, InputError, Machine, Verdict};
 use serde_json::{json, Map, Value};
 
 fn json_files_in(relative: &str) -> Vec<PathBuf> {
@@ -108,12 +108,12 @@ fn run_case(case: &Value) -> Run {
     let mut problems = Vec::new();
     let (actual, expected, detail) = match op {
         "isValidSuccessor" => {
-            let answer = untyped::is_valid_successor(&field(case, "from"), &field(case, "to"))
+            let answer = api::is_valid_successor(&field(case, "from"), &field(case, "to"))
                 .expect("valid input");
             (json!(answer), case["expect"].clone(), json!(answer))
         }
         "transition" => {
-            let verdict = untyped::transition(
+            let verdict = api::transition(
                 &field(case, "state"),
                 &field(case, "event"),
                 &field(case, "now"),
@@ -128,7 +128,7 @@ fn run_case(case: &Value) -> Run {
             )
         }
         "reconcile" => {
-            let target = untyped::reconcile(
+            let target = api::reconcile(
                 &field(case, "state"),
                 &field(case, "conditions"),
                 &field(case, "now"),
@@ -138,7 +138,7 @@ fn run_case(case: &Value) -> Run {
             (json!(target), case["expect"].clone(), json!(target))
         }
         "predicates" => {
-            let state = untyped::state(&field(case, "state")).expect("valid input");
+            let state = api::state(&field(case, "state")).expect("valid input");
             let answer = json!({
                 "isNonActive": state.is_non_active(),
                 "isSteadyMaintenance": state.is_steady_maintenance(),
@@ -149,7 +149,7 @@ fn run_case(case: &Value) -> Run {
         }
         "machine" => run_machine(case, &mut problems),
         "admit" => {
-            let (state, stage, decision) = untyped::admit(
+            let (state, stage, decision) = api::admit(
                 &field(case, "request"),
                 &field(case, "now"),
                 &field(case, "policy"),
@@ -166,7 +166,7 @@ fn run_case(case: &Value) -> Run {
             )
         }
         "fromView" => {
-            let state = untyped::from_view(
+            let state = api::from_view(
                 &field(case, "view"),
                 &field(case, "observedAt"),
                 &field(case, "dialect"),
@@ -175,7 +175,7 @@ fn run_case(case: &Value) -> Run {
             (json!(state), case["expect"].clone(), json!(state))
         }
         "toView" => {
-            let view = untyped::to_view(
+            let view = api::to_view(
                 &field(case, "state"),
                 &field(case, "now"),
                 &field(case, "dialect"),
@@ -185,7 +185,7 @@ fn run_case(case: &Value) -> Run {
         }
         "payload" => {
             let bytes =
-                untyped::admin_signing_payload(&field(case, "command"), &field(case, "issuedAt"))
+                api::admin_signing_payload(&field(case, "command"), &field(case, "issuedAt"))
                     .expect("valid input");
             (
                 json!(hex(&bytes)),
@@ -194,8 +194,8 @@ fn run_case(case: &Value) -> Run {
             )
         }
         "replay" => {
-            let outcome = untyped::replay(&field(case, "entries"), &field(case, "options"))
-                .expect("valid input");
+            let outcome =
+                api::replay(&field(case, "entries"), &field(case, "options")).expect("valid input");
             let rejected: Vec<Value> = outcome
                 .rejected
                 .iter()
@@ -229,16 +229,13 @@ fn run_case(case: &Value) -> Run {
 }
 
 fn run_machine(case: &Value, problems: &mut Vec<String>) -> (Value, Value, Value) {
-    let mut machine: Machine = untyped::machine(&field(case, "options")).expect("valid options");
+    let mut machine: Machine = api::machine(&field(case, "options")).expect("valid options");
     let (mut actual, mut expected, mut detail) = (Vec::new(), Vec::new(), Vec::new());
     for step in case["steps"].as_array().expect("steps") {
         if let Some(allowed) = step.get("allowed") {
-            let answer = json!(
-                untyped::allowed_at(&field(step, "at"), &field(step, "options"))
-                    .map(|(now, frozen_until)| machine
-                        .allowed_actions_frozen_until(now, frozen_until))
-                    .expect("valid now")
-            );
+            let answer = json!(api::allowed_at(&field(step, "at"), &field(step, "options"))
+                .map(|(now, frozen_until)| machine.allowed_actions_frozen_until(now, frozen_until))
+                .expect("valid now"));
             expected.push(allowed.clone());
             actual.push(answer.clone());
             detail.push(answer);
@@ -246,7 +243,7 @@ fn run_machine(case: &Value, problems: &mut Vec<String>) -> (Value, Value, Value
         }
         let before = json!(machine.state());
         expected.push(step["expect"].clone());
-        match untyped::event_at(&field(step, "event"), &field(step, "at")) {
+        match api::event_at(&field(step, "event"), &field(step, "at")) {
             Ok((event, now)) => {
                 let verdict = machine.apply(&event, now);
                 check_verdict(&verdict, &before, problems);
@@ -273,26 +270,26 @@ fn call(case: &Value) -> Result<Value, InputError> {
     let args = case["args"].as_array().expect("args");
     let arg = |index: usize| -> Json<'_> { args.get(index) };
     Ok(match case["call"].as_str().expect("call") {
-        "transition" => json!(untyped::transition(&arg(0), &arg(1), &arg(2), &arg(3))?),
-        "reconcile" => json!(untyped::reconcile(&arg(0), &arg(1), &arg(2), &arg(3))?),
-        "isValidSuccessor" => json!(untyped::is_valid_successor(&arg(0), &arg(1))?),
-        "replay" => json!(untyped::replay(&arg(0), &arg(1))?),
-        "Machine" => json!(untyped::machine(&arg(0))?.state()),
-        "rank" => json!(untyped::state(&arg(0))?.rank()),
-        "since" => json!(untyped::state(&arg(0))?.since()),
-        "isNonActive" => json!(untyped::state(&arg(0))?.is_non_active()),
-        "isSteadyMaintenance" => json!(untyped::state(&arg(0))?.is_steady_maintenance()),
+        "transition" => json!(api::transition(&arg(0), &arg(1), &arg(2), &arg(3))?),
+        "reconcile" => json!(api::reconcile(&arg(0), &arg(1), &arg(2), &arg(3))?),
+        "isValidSuccessor" => json!(api::is_valid_successor(&arg(0), &arg(1))?),
+        "replay" => json!(api::replay(&arg(0), &arg(1))?),
+        "Machine" => json!(api::machine(&arg(0))?.state()),
+        "rank" => json!(api::state(&arg(0))?.rank()),
+        "since" => json!(api::state(&arg(0))?.since()),
+        "isNonActive" => json!(api::state(&arg(0))?.is_non_active()),
+        "isSteadyMaintenance" => json!(api::state(&arg(0))?.is_steady_maintenance()),
         "admit" => {
-            let (state, stage, decision) = untyped::admit(&arg(0), &arg(1), &arg(2))?;
+            let (state, stage, decision) = api::admit(&arg(0), &arg(1), &arg(2))?;
             admission_json(&state, stage, decision)
         }
-        "fromView" => json!(untyped::from_view(&arg(0), &arg(1), &arg(2))?),
-        "toView" => json!(untyped::to_view(&arg(0), &arg(1), &arg(2))?),
-        "adminSigningPayload" => json!(hex(&untyped::admin_signing_payload(&arg(0), &arg(1))?)),
+        "fromView" => json!(api::from_view(&arg(0), &arg(1), &arg(2))?),
+        "toView" => json!(api::to_view(&arg(0), &arg(1), &arg(2))?),
+        "adminSigningPayload" => json!(hex(&api::admin_signing_payload(&arg(0), &arg(1))?)),
         // On a machine made without options.
         "allowedActions" => {
             let machine = mesh_maintenance::Machine::default();
-            let (now, frozen_until) = untyped::allowed_at(&arg(0), &arg(1))?;
+            let (now, frozen_until) = api::allowed_at(&arg(0), &arg(1))?;
             json!(machine.allowed_actions_frozen_until(now, frozen_until))
         }
         other => panic!("unknown call {other}"),
@@ -391,11 +388,8 @@ fn bytes(value: &Value) -> Vec<u8> {
 }
 
 fn packed_replay(columns: &Value, options: Json<'_>) -> Result<Value, InputError> {
-    let options = mesh_maintenance::decode::replay_options(
-        &options,
-        &mesh_maintenance::decode::Path::Root("options"),
-    )?;
-    let mut replay = PackedReplay::new(options.initial, options.config);
+    let (initial, config) = api::replay_options(&options)?;
+    let mut replay = PackedReplay::new(initial, config);
     replay.push(
         &bytes(&columns["kind"]),
         &floats(&columns["at"]),
@@ -408,9 +402,8 @@ fn packed_replay(columns: &Value, options: Json<'_>) -> Result<Value, InputError
 }
 
 fn fleet(columns: &Value, now: Json<'_>, config: Json<'_>) -> Result<Value, InputError> {
-    let now = untyped::timestamp(&now)?;
-    let config =
-        mesh_maintenance::decode::config(&config, &mesh_maintenance::decode::Path::Root("config"))?;
+    let now = api::timestamp(&now)?;
+    let config = api::config(&config)?;
     let (mut kinds, mut since, mut deadline) = (
         bytes(&columns["kind"]),
         floats(&columns["since"]),

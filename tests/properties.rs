@@ -4,8 +4,8 @@
 
 use mesh_maintenance::packed::{self, PackedReplay};
 use mesh_maintenance::{
-    from_view, is_valid_successor, reconcile, replay, to_view, transition, untyped, Conditions,
-    Config, Dialect, Entry, Event, MaintenanceState, Millis, Outcome, Profile,
+    api, from_view, is_valid_successor, reconcile, replay, to_view, transition, Conditions, Config,
+    Dialect, Entry, Event, MaintenanceState, Millis, Outcome, Profile,
 };
 use proptest::prelude::*;
 
@@ -261,7 +261,7 @@ proptest! {
         let json = serde_json::to_value(view.encode(d)).unwrap();
         let dialect = serde_json::to_value(d.name()).unwrap();
         let observed_at = serde_json::to_value(t).unwrap();
-        let back = untyped::from_view(&Some(&json), &Some(&observed_at), &Some(&dialect)).expect("a view we wrote reads back");
+        let back = api::from_view(&Some(&json), &Some(&observed_at), &Some(&dialect)).expect("a view we wrote reads back");
         prop_assert_eq!(&back, &from_view(&view, t));
         let in_range = s.since().is_none_or(|since| since <= t)
             && !matches!(s, MaintenanceState::EnteringMaintenance { deadline: Some(deadline), .. } if deadline < t);

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
-use mesh_maintenance::decode::Json;
-use mesh_maintenance::{untyped, CommitVerdict, InputError, Verification};
+use mesh_maintenance::json::Json;
+use mesh_maintenance::{api, CommitVerdict, InputError, Verification};
 use serde_json::{json, Value};
 
 fn unmark_bigints(value: &Value) -> Value {
@@ -35,7 +35,7 @@ fn verify(
     policy: Json<'_>,
 ) -> Result<CommitVerdict, InputError> {
     Ok(
-        match untyped::prepare_admin_commit(&commit, &now, &registry, &policy)? {
+        match api::prepare_admin_commit(&commit, &now, &registry, &policy)? {
             Verification::Decided(verdict) => verdict,
             Verification::Check {
                 public_key,

@@ -3,13 +3,14 @@
 //! integer), never rounded through a float.
 
 use super::input::Shape;
-use super::input::{quote, Input, Text};
+use super::input::{quote, Input, StringRead};
 use super::object::{expected, fail, ObjectReader};
 use super::types::{millis, tag_field};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
 use crate::event::EventKind;
 use crate::signing::{AdminCommand, NodeId};
+use crate::text::Text;
 use crate::OperatorAction;
 
 use InputErrorCode::{InvalidEvent, InvalidInput};
@@ -18,25 +19,19 @@ const NODE_ID: &str = "a node id in 0 ..= 2^64 - 1 (a bigint or a decimal string
 
 /// A node id: a bigint, a decimal string of digits, or a safe-integer
 /// number, within `0 ..= 2^64 - 1`.
-pub fn node_id<V: Input>(value: &V, path: &Path<'_>) -> Result<NodeId, InputError> {
+pub(crate) fn node_id<V: Input>(value: &V, path: &Path<'_>) -> Result<NodeId, InputError> {
+    let refuse = |got: &str| {
+        let problem = Text::new().s("expected ").s(NODE_ID).s(", got ").s(got);
+        fail(InvalidInput, path, &problem.done())
+    };
     if let Some(digits) = value.integer_text() {
-        return digits.parse::<u64>().map_err(|_| {
-            fail(
-                InvalidInput,
-                path,
-                &format!("expected {NODE_ID}, got {digits}"),
-            )
-        });
+        return digits.parse::<u64>().map_err(|_| refuse(&digits));
     }
-    match value.text(24) {
-        Text::Text(text) => canonical_decimal(&text).ok_or_else(|| {
-            fail(
-                InvalidInput,
-                path,
-                &format!("expected {NODE_ID}, got {}", quote(&text)),
-            )
-        }),
-        Text::TooLong | Text::NotText => Err(expected(InvalidInput, path, NODE_ID, value)),
+    match value.string(24) {
+        StringRead::Found(text) => canonical_decimal(&text).ok_or_else(|| refuse(&quote(&text))),
+        StringRead::TooLong | StringRead::NotString => {
+            Err(expected(InvalidInput, path, NODE_ID, value))
+        }
     }
 }
 
@@ -55,7 +50,10 @@ pub(super) fn canonical_decimal(text: &str) -> Option<u64> {
 /// `{type: "EnterMaintenance", node, drainForMs?}` or `{type:
 /// "ExitMaintenance", node}`: an operator action addressed to a node. No
 /// `force`: the node's `AdminEvent` has none, so it would not be signed.
-pub fn admin_command<V: Input>(value: &V, path: &Path<'_>) -> Result<AdminCommand, InputError> {
+pub(crate) fn admin_command<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<AdminCommand, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidEvent, "a command object")?;
     let kind = tag_field(
         &mut reader,

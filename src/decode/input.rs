@@ -1,9 +1,17 @@
 //! What a decoder needs to know about a value, whichever side it comes from.
 //!
 //! The strictness rules (unknown fields, the time domain, lengths) are written
-//! once, in [`super::types`], against this trait. Native code implements it for
-//! `serde_json::Value`; the wasm binding implements it for `JsValue`, reading
-//! fields directly instead of converting whole objects through serde.
+//! once, in the decoders of this module's siblings, against the [`Input`]
+//! trait. This crate implements it for `serde_json::Value`; the WebAssembly
+//! binding implements it for `JsValue`, reading fields one by one instead of
+//! converting whole objects.
+
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::num::{pow10, round, trunc};
+use crate::text::{decimal, Text};
 
 /// The JSON-ish type of a value. `Undefined` only arises in JavaScript.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,103 +29,92 @@ pub enum Shape {
 
 /// A string read under a size limit, so a 10 MB string is never copied.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Text {
-    NotText,
+pub enum StringRead {
+    NotString,
     TooLong,
-    Text(String),
+    Found(String),
 }
 
-/// What a fused read found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fast<T> {
-    /// The field holds this value.
-    Found(T),
-    /// The field is absent or `undefined`.
-    Absent,
-    /// Anything else: read it the general way.
-    Unknown,
-}
-
-/// Why reading a value failed: a JavaScript getter or proxy trap threw. The
-/// string describes what was thrown.
-pub type ReadFailure = String;
-
+/// An untrusted value, as the decoders see it. Reads that can run foreign
+/// code (JavaScript getters, proxy traps) return `Err` with a description
+/// of what was thrown.
 pub trait Input: Sized {
     fn shape(&self) -> Shape;
     fn number(&self) -> Option<f64>;
     fn boolean(&self) -> Option<bool>;
     /// The string, if this is one of at most `max_bytes` UTF-8 bytes.
-    fn text(&self, max_bytes: usize) -> Text;
+    fn string(&self, max_bytes: usize) -> StringRead;
     /// A named field of an object; `None` when it is absent or `undefined`.
-    fn field(&self, name: &'static str) -> Result<Option<Self>, ReadFailure>;
-    /// How many own enumerable keys the object has (cheap: no key is copied).
-    fn key_count(&self) -> Result<usize, ReadFailure>;
-    /// The own enumerable keys, each cut to at most `max_bytes` bytes; only
-    /// read on the error path, to name an unknown field.
-    fn keys(&self, max_bytes: usize) -> Result<Vec<String>, ReadFailure>;
+    fn field(&self, name: &'static str) -> Result<Option<Self>, String>;
     /// A member named at run time (a map's key); `None` when absent or
     /// `undefined`.
-    fn member(&self, name: &str) -> Result<Option<Self>, ReadFailure>;
+    fn member(&self, name: &str) -> Result<Option<Self>, String>;
+    /// How many own enumerable keys the object has (cheap: no key is copied).
+    fn key_count(&self) -> Result<usize, String>;
+    /// The own enumerable keys, each cut to at most `max_bytes` bytes.
+    fn keys(&self, max_bytes: usize) -> Result<Vec<String>, String>;
+    /// The length of an array.
+    fn length(&self) -> Result<usize, String>;
+    fn element(&self, index: usize) -> Result<Self, String>;
     /// The bytes of a `Uint8Array` of at most `max_len` bytes (JavaScript
     /// only; JSON has no bytes). `Err(len)` when it is longer.
     fn bytes(&self, max_len: usize) -> Option<Result<Vec<u8>, usize>>;
-    /// The length of an array.
-    fn length(&self) -> Result<usize, ReadFailure>;
-    fn element(&self, index: usize) -> Result<Self, ReadFailure>;
-    /// A short rendering for an error message: `-5`, `"abc"`, `an object`.
-    fn describe(&self) -> String;
-
+    /// The numbers of a `Float64Array` (JavaScript only).
+    fn floats(&self) -> Option<Vec<f64>>;
     /// The decimal digits of an integer known exactly: a JavaScript bigint
     /// or safe-integer number, or a JSON integer literal (which serde keeps
     /// exact to 64 bits). `None` for anything else, fractions and numbers
     /// beyond exactness included.
     fn integer_text(&self) -> Option<String>;
-
-    /// Fused reads a binding may provide for the common case; `Unknown`
-    /// sends the decoder down the general path (`field` and friends), which
-    /// judges the value and reports any error.
-    fn fast_number(&self, _name: &'static str) -> Fast<f64> {
-        Fast::Unknown
-    }
-
-    fn fast_bool(&self, _name: &'static str) -> Fast<bool> {
-        Fast::Unknown
-    }
-
-    fn fast_tag(&self, _name: &'static str, _names: &'static [&'static str]) -> Fast<usize> {
-        Fast::Unknown
-    }
+    /// A short rendering for an error message: `-5`, `"abc"`, `an object`.
+    fn describe(&self) -> String;
 
     /// The position of this string in `names`, if it is one of them. A
     /// binding may cache the lookup per `names` (it is always a static).
     fn tag(&self, names: &'static [&'static str]) -> Option<usize> {
-        match self.text(TAG_BYTES) {
-            Text::Text(text) => names.iter().position(|name| *name == text),
-            Text::TooLong | Text::NotText => None,
+        match self.string(TAG_BYTES) {
+            StringRead::Found(text) => names.iter().position(|name| *name == text),
+            StringRead::TooLong | StringRead::NotString => None,
         }
     }
 }
 
 /// Longer than any tag (`kind` or `type` value), so a tag is never copied whole.
-pub const TAG_BYTES: usize = 32;
+pub(crate) const TAG_BYTES: usize = 32;
 
 /// The longest string an error message quotes, in characters.
 pub const QUOTE_CHARS: u32 = 40;
 
-/// `s` in double quotes, cut to [`QUOTE_CHARS`] characters with an ellipsis.
+/// `s` in double quotes, cut to [`QUOTE_CHARS`] characters with an ellipsis;
+/// quotes, backslashes and control characters escaped, nothing else
+/// (Unicode's printable tables would weigh more than the module).
 pub fn quote(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut quoted = String::new();
     quoted.push('"');
     let mut chars = s.chars();
     for c in chars.by_ref().take(QUOTE_CHARS as usize) {
-        // Quotes, backslashes and control characters escaped; nothing else
-        // (Unicode's printable tables would weigh more than the module).
         match c {
             '"' | '\\' => {
                 quoted.push('\\');
                 quoted.push(c);
             }
-            c if c.is_control() => quoted.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c.is_control() => {
+                quoted.push_str("\\u{");
+                let code = u32::from(c);
+                let digits = [28u32, 24, 20, 16, 12, 8, 4, 0].map(|shift| (code >> shift) & 15);
+                let mut started = false;
+                for digit in digits {
+                    started |= digit != 0;
+                    if let (true, Some(hex)) = (started, HEX.get(digit as usize)) {
+                        quoted.push(char::from(*hex));
+                    }
+                }
+                if !started {
+                    quoted.push('0');
+                }
+                quoted.push('}');
+            }
             c => quoted.push(c),
         }
     }
@@ -129,7 +126,8 @@ pub fn quote(s: &str) -> String {
 }
 
 /// `s` cut to at most `max_bytes` bytes at a character boundary.
-pub fn truncate_to(s: &str, max_bytes: usize) -> &str {
+#[cfg_attr(not(feature = "json"), allow(dead_code))] // JSON's keys
+pub(crate) fn truncate_to(s: &str, max_bytes: usize) -> &str {
     let mut end = s.len().min(max_bytes);
     while !s.is_char_boundary(end) {
         end = end.saturating_sub(1);
@@ -139,8 +137,8 @@ pub fn truncate_to(s: &str, max_bytes: usize) -> &str {
 
 /// A number for an error message, as JavaScript's `String(n)` prints it in
 /// the common cases (integers, short fractions, `NaN`, `Infinity`, `1e+300`),
-/// to 15 significant digits. Written without `f64`'s `Display`, whose
-/// formatting tables would more than double the wasm module.
+/// to 15 significant digits. Written without `core::fmt`, whose tables
+/// would more than double the wasm module.
 pub fn js_number(value: f64) -> String {
     if value.is_nan() {
         return "NaN".to_owned();
@@ -148,13 +146,13 @@ pub fn js_number(value: f64) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     let magnitude = value.abs();
     if magnitude.is_infinite() {
-        return format!("{sign}Infinity");
+        return Text::new().s(sign).s("Infinity").done();
     }
     if magnitude == 0.0 {
         return "0".to_owned();
     }
     if (1e-6..1e21).contains(&magnitude) {
-        return format!("{sign}{}", decimal(magnitude));
+        return Text::new().s(sign).s(&plain_decimal(magnitude)).done();
     }
     // Scientific: scale into [1, 10) by powers of ten.
     let (mut mantissa, mut exponent) = (magnitude, 0i32);
@@ -167,11 +165,13 @@ pub fn js_number(value: f64) -> String {
         exponent = exponent.saturating_sub(1);
     }
     let exponent_sign = if exponent < 0 { "-" } else { "+" };
-    format!(
-        "{sign}{}e{exponent_sign}{}",
-        decimal(mantissa),
-        exponent.unsigned_abs()
-    )
+    Text::new()
+        .s(sign)
+        .s(&plain_decimal(mantissa))
+        .s("e")
+        .s(exponent_sign)
+        .n(u64::from(exponent.unsigned_abs()))
+        .done()
 }
 
 /// `magnitude` (positive, below 1e21) in plain decimal, 15 significant digits.
@@ -180,28 +180,28 @@ pub fn js_number(value: f64) -> String {
     clippy::cast_sign_loss,
     clippy::arithmetic_side_effects
 )]
-fn decimal(magnitude: f64) -> String {
+fn plain_decimal(magnitude: f64) -> String {
     const DIGITS: u32 = 15;
-    let whole = magnitude.trunc();
+    let whole = trunc(magnitude);
     if whole >= 1e15 {
         // Already 16 or more integer digits: print them all, exactly (a float
         // this large is an integer). Below 1e21 it splits into two u64s
         // around 1e19, both exact in f64: no 128-bit arithmetic needed.
-        let high = (whole / 1e19).trunc();
+        let high = trunc(whole / 1e19);
         let low = (whole - high * 1e19) as u64;
         return if high == 0.0 {
-            low.to_string()
+            decimal(low)
         } else {
-            (high as u64).to_string() + &zero_padded(low, 19)
+            decimal(high as u64) + &zero_padded(low, 19)
         };
     }
     let whole_digits = if whole == 0.0 {
         0
     } else {
-        (whole as u64).to_string().len() as u32
+        decimal(whole as u64).len() as u32
     };
     let mut scale = DIGITS - whole_digits;
-    let mut fraction = ((magnitude - whole) * 10f64.powi(scale as i32)).round() as u64;
+    let mut fraction = round((magnitude - whole) * pow10(scale)) as u64;
     let mut whole = whole as u64;
     if fraction >= 10u64.pow(scale) {
         whole += 1;
@@ -212,17 +212,18 @@ fn decimal(magnitude: f64) -> String {
         scale -= 1;
     }
     if scale == 0 {
-        whole.to_string()
+        decimal(whole)
     } else {
-        whole.to_string() + "." + &zero_padded(fraction, scale as usize)
+        decimal(whole) + "." + &zero_padded(fraction, scale as usize)
     }
 }
 
-/// `n` with leading zeros to `width` digits (without the formatter's width
-/// machinery, which costs the module more than this).
+/// `n` with leading zeros to `width` digits.
 fn zero_padded(n: u64, width: usize) -> String {
-    let digits = n.to_string();
-    "0".repeat(width.saturating_sub(digits.len())) + &digits
+    let digits = decimal(n);
+    let mut padded = "0".repeat(width.saturating_sub(digits.len()));
+    padded.push_str(&digits);
+    padded
 }
 
 #[cfg(test)]
@@ -258,6 +259,9 @@ mod tests {
     fn quotes_escape_and_cut() {
         assert_eq!(quote("a\"b"), "\"a\\\"b\"");
         assert_eq!(quote("\n"), "\"\\u{a}\"");
-        assert_eq!(quote(&"x".repeat(50)), format!("\"{}…\"", "x".repeat(40)));
+        assert_eq!(quote("\0"), "\"\\u{0}\"");
+        assert_eq!(quote("\u{9f}"), "\"\\u{9f}\"");
+        let long = "x".repeat(50);
+        assert_eq!(quote(&long), "\"".to_owned() + &"x".repeat(40) + "…\"");
     }
 }

@@ -2,33 +2,32 @@
 //! every build: an unknown field, a missing one, a wrong type or a number
 //! outside the time domain is an [`InputError`] naming the path and the value.
 
+mod columns;
 mod command;
-mod input;
-mod json;
-pub(crate) use json::deserialize_via;
-pub use json::Json;
+pub(crate) mod input;
+#[cfg(feature = "json")]
+pub(crate) mod json;
 mod object;
-#[cfg_attr(
-    not(all(target_arch = "wasm32", feature = "bulk")),
-    allow(unused_imports)
-)] // the bulk binding uses them
-pub(crate) use object::{expected, fail, ObjectReader};
+#[cfg(feature = "json")]
+mod serde;
 mod signature;
 mod types;
 mod view;
-pub use command::{admin_command, node_id};
-pub use signature::{registry, signed_commit};
-pub use view::{dialect, view};
 
-use std::fmt;
+use alloc::string::String;
 
-pub use input::{js_number, quote, Fast, Input, ReadFailure, Shape, Text, QUOTE_CHARS};
-pub use types::{
-    admission_request, allowed_options, conditions, config, entries, entry, event,
-    for_each_element, machine_options, millis, operator_action, policy, replay_options, state,
-    timestamp,
+pub(crate) use columns::{check_length, column_conditions, column_entry, column_state};
+pub(crate) use command::admin_command;
+pub(crate) use input::{Input, Shape};
+pub(crate) use object::{expected, ObjectReader};
+pub(crate) use signature::{registry, signed_commit};
+pub(crate) use types::{
+    admission_request, allowed_options, conditions, config, entry, event, for_each_element,
+    machine_options, policy, replay_options, state, timestamp,
 };
-pub use types::{MachineOptions, ReplayOptions};
+pub(crate) use view::{dialect, view};
+
+use crate::text::decimal;
 
 /// Where a value sits in the input, built on the stack and only rendered
 /// when an error is reported.
@@ -47,14 +46,28 @@ impl<'a> Path<'a> {
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index(self, index)
     }
-}
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `entries[3].event.type`.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        self.write(&mut text);
+        text
+    }
+
+    fn write(&self, text: &mut String) {
         match self {
-            Path::Root(name) => f.write_str(name),
-            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+            Path::Root(name) => text.push_str(name),
+            Path::Field(parent, name) => {
+                parent.write(text);
+                text.push('.');
+                text.push_str(name);
+            }
+            Path::Index(parent, index) => {
+                parent.write(text);
+                text.push('[');
+                text.push_str(&decimal(*index as u64));
+                text.push(']');
+            }
         }
     }
 }

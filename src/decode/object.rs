@@ -1,9 +1,11 @@
 //! Reading the fields of one object and refusing the ones nobody asked for.
 
-use super::input::{quote, Fast, Input, Shape};
+use alloc::string::String;
+
+use super::input::{quote, Input, Shape};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
-use crate::time::Millis;
+use crate::text::Text;
 
 /// An object being decoded. Counts the fields it has read so that the
 /// unknown-field check costs one key count on the happy path; the keys
@@ -33,7 +35,7 @@ pub(crate) fn quoted_list(names: &[&str]) -> String {
 }
 
 pub(crate) fn fail(code: InputErrorCode, path: &Path<'_>, problem: &str) -> InputError {
-    InputError::new(code, path.to_string(), problem)
+    InputError::new(code, path.render(), problem)
 }
 
 pub(crate) fn expected<V: Input>(
@@ -42,10 +44,25 @@ pub(crate) fn expected<V: Input>(
     what: &str,
     got: &V,
 ) -> InputError {
+    let problem = Text::new()
+        .s("expected ")
+        .s(what)
+        .s(", got ")
+        .s(&got.describe());
+    fail(code, path, &problem.done())
+}
+
+/// `reading the field threw …`, `listing the keys threw …`.
+pub(crate) fn threw(
+    code: InputErrorCode,
+    path: &Path<'_>,
+    doing: &str,
+    thrown: &str,
+) -> InputError {
     fail(
         code,
         path,
-        &format!("expected {what}, got {}", got.describe()),
+        &Text::new().s(doing).s(" threw ").s(thrown).done(),
     )
 }
 
@@ -79,59 +96,17 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
     pub(crate) fn optional(&mut self, name: &'static str) -> Result<Option<V>, InputError> {
         match self.value.field(name) {
             Ok(Some(value)) => {
-                self.count_read();
+                self.fields_read = self.fields_read.saturating_add(1);
                 Ok(Some(value))
             }
             Ok(None) => Ok(None),
-            Err(thrown) => Err(fail(
+            Err(thrown) => Err(threw(
                 self.code,
                 &self.path.field(name),
-                &format!("reading the field threw {thrown}"),
+                "reading the field",
+                &thrown,
             )),
         }
-    }
-
-    /// A field that is a valid [`Millis`] on the fused fast path, if it is.
-    pub(crate) fn fast_millis(&mut self, name: &'static str) -> Option<Millis> {
-        match self.value.fast_number(name) {
-            Fast::Found(number) => {
-                let millis = Millis::from_f64(number).ok()?;
-                self.count_read();
-                Some(millis)
-            }
-            Fast::Absent | Fast::Unknown => None,
-        }
-    }
-
-    /// A boolean field on the fast path: `Some(false)` when absent.
-    pub(crate) fn fast_bool(&mut self, name: &'static str) -> Option<bool> {
-        match self.value.fast_bool(name) {
-            Fast::Found(value) => {
-                self.count_read();
-                Some(value)
-            }
-            Fast::Absent => Some(false),
-            Fast::Unknown => None,
-        }
-    }
-
-    /// A tag field's position in `names` on the fast path.
-    pub(crate) fn fast_tag(
-        &mut self,
-        name: &'static str,
-        names: &'static [&'static str],
-    ) -> Option<usize> {
-        match self.value.fast_tag(name, names) {
-            Fast::Found(index) => {
-                self.count_read();
-                Some(index)
-            }
-            Fast::Absent | Fast::Unknown => None,
-        }
-    }
-
-    fn count_read(&mut self) {
-        self.fields_read = self.fields_read.saturating_add(1);
     }
 
     pub(crate) fn required(&mut self, name: &'static str) -> Result<V, InputError> {
@@ -147,39 +122,23 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
     /// Refuses any key but `allowed`. A key whose value is `undefined` counts
     /// as absent, like an omitted optional field.
     pub(crate) fn finish(self, allowed: &[&str]) -> Result<(), InputError> {
-        let count = self
-            .value
-            .key_count()
-            .map_err(|thrown| self.threw(&thrown))?;
+        let listing = |thrown: String| threw(self.code, self.path, "listing the keys", &thrown);
+        let count = self.value.key_count().map_err(listing)?;
         if count <= self.fields_read {
             return Ok(());
         }
-        let keys = self
-            .value
-            .keys(KEY_BYTES)
-            .map_err(|thrown| self.threw(&thrown))?;
+        let keys = self.value.keys(KEY_BYTES).map_err(listing)?;
         match keys.iter().find(|key| !allowed.contains(&key.as_str())) {
             Some(unknown) => {
-                let problem = format!(
-                    "unknown field {}; expected only {}",
-                    quote(unknown),
-                    quoted_list(allowed)
-                );
-                Err(InputError::new(
-                    self.code,
-                    format!("{}.{}", self.path, unknown),
-                    &problem,
-                ))
+                let problem = Text::new()
+                    .s("unknown field ")
+                    .s(&quote(unknown))
+                    .s("; expected only ")
+                    .s(&quoted_list(allowed));
+                let path = Text::new().s(&self.path.render()).s(".").s(unknown);
+                Err(InputError::new(self.code, path.done(), &problem.done()))
             }
             None => Ok(()),
         }
-    }
-
-    fn threw(&self, thrown: &str) -> InputError {
-        fail(
-            self.code,
-            self.path,
-            &format!("listing the keys threw {thrown}"),
-        )
     }
 }

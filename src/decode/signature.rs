@@ -3,11 +3,15 @@
 //! a string of hex digits of even length is hex, anything else base64url.
 
 use super::command::{admin_command, node_id};
-use super::input::{quote, Input, Text};
-use super::object::{expected, fail, ObjectReader};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::input::{quote, Input, StringRead};
+use super::object::{expected, fail, threw, ObjectReader};
 use super::types::timestamp;
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
+use crate::text::Text;
 use crate::verification::{OperatorRegistry, PublicKey, SignedCommit};
 
 use InputErrorCode::{InvalidConfig, InvalidInput};
@@ -19,7 +23,10 @@ const MAX_SIGNATURE_BYTES: usize = 1024;
 const MAX_OPERATORS: usize = 4096;
 
 /// `{command, issuedAt, signature: {operatorId, signature}}`.
-pub fn signed_commit<V: Input>(value: &V, path: &Path<'_>) -> Result<SignedCommit, InputError> {
+pub(crate) fn signed_commit<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<SignedCommit, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidInput, "a signed commit object")?;
     let command_value = reader.required("command")?;
     let command = admin_command(&command_value, &path.field("command"))?;
@@ -55,48 +62,49 @@ pub fn signed_commit<V: Input>(value: &V, path: &Path<'_>) -> Result<SignedCommi
 /// `{"<operator id>": "<raw 32-byte Ed25519 public key>"}`, ids as decimal
 /// strings, keys in hex or base64url. Malformed: `INVALID_CONFIG`, naming
 /// the entry (`registry["7"]`).
-pub fn registry<V: Input>(value: &V, path: &Path<'_>) -> Result<OperatorRegistry, InputError> {
+pub(crate) fn registry<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<OperatorRegistry, InputError> {
     let _ = ObjectReader::open(
         value,
         path,
         InvalidConfig,
         "an object of operator ids to public keys",
     )?;
-    let threw = |thrown: String| {
-        fail(
-            InvalidConfig,
-            path,
-            &format!("listing the keys threw {thrown}"),
-        )
-    };
-    let ids = value.keys(64).map_err(threw)?;
+    let ids = value
+        .keys(64)
+        .map_err(|thrown: String| threw(InvalidConfig, path, "listing the keys", &thrown))?;
     if ids.len() > MAX_OPERATORS {
-        return Err(fail(
-            InvalidConfig,
-            path,
-            &format!(
-                "expected at most {MAX_OPERATORS} operators, got {}",
-                ids.len()
-            ),
-        ));
+        let problem = Text::new()
+            .s("expected at most ")
+            .n(MAX_OPERATORS as u64)
+            .s(" operators, got ")
+            .n(ids.len() as u64);
+        return Err(fail(InvalidConfig, path, &problem.done()));
     }
     let mut registry = OperatorRegistry::default();
     for id in ids {
-        let entry = format!("{path}[{}]", quote(&id));
+        let entry = Text::new()
+            .s(&path.render())
+            .s("[")
+            .s(&quote(&id))
+            .s("]")
+            .done();
         let bad = |problem: &str| InputError::new(InvalidConfig, entry.clone(), problem);
         let operator = super::command::canonical_decimal(&id)
             .ok_or_else(|| bad("expected an operator id in 0 ..= 2^64 - 1 as a decimal string"))?;
         let key_value = value
             .member(&id)
-            .map_err(|thrown| bad(&format!("reading the entry threw {thrown}")))?
+            .map_err(|thrown| bad(&Text::new().s("reading the entry threw ").s(&thrown).done()))?
             .ok_or_else(|| bad("expected a public key, got undefined"))?;
         let key = text_bytes(&key_value, 32)
             .and_then(|bytes| PublicKey::try_from(bytes.as_slice()).ok())
             .ok_or_else(|| {
-                bad(&format!(
-                    "expected a raw 32-byte Ed25519 public key in hex or base64url, got {}",
-                    key_value.describe()
-                ))
+                let problem = Text::new()
+                    .s("expected a raw 32-byte Ed25519 public key in hex or base64url, got ")
+                    .s(&key_value.describe());
+                bad(&problem.done())
             })?;
         registry.insert(operator, key);
     }
@@ -114,11 +122,12 @@ fn bytes<V: Input>(
     match value.bytes(max) {
         Some(Ok(bytes)) => return Ok(bytes),
         Some(Err(length)) => {
-            return Err(fail(
-                code,
-                path,
-                &format!("expected at most {max} bytes, got {length}"),
-            ))
+            let problem = Text::new()
+                .s("expected at most ")
+                .n(max as u64)
+                .s(" bytes, got ")
+                .n(length as u64);
+            return Err(fail(code, path, &problem.done()));
         }
         None => {}
     }
@@ -129,7 +138,7 @@ fn bytes<V: Input>(
 /// `max` bytes.
 fn text_bytes<V: Input>(value: &V, max: usize) -> Option<Vec<u8>> {
     // Base64url is the longer encoding: 4 characters per 3 bytes, plus padding.
-    let Text::Text(text) = value.text(max.saturating_mul(2).saturating_add(4)) else {
+    let StringRead::Found(text) = value.string(max.saturating_mul(2).saturating_add(4)) else {
         return None;
     };
     let bytes = hex(&text).or_else(|| base64url(&text))?;
@@ -143,7 +152,7 @@ fn hex(text: &str) -> Option<Vec<u8>> {
     text.as_bytes()
         .chunks(2)
         .map(|pair| {
-            let digits = std::str::from_utf8(pair).ok()?;
+            let digits = core::str::from_utf8(pair).ok()?;
             u8::from_str_radix(digits, 16).ok()
         })
         .collect()
@@ -182,6 +191,7 @@ fn base64url(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::{base64url, hex};
+    use alloc::vec;
 
     #[test]
     fn hex_and_base64url() {

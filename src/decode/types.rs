@@ -1,23 +1,28 @@
-//! The decoders for each input type of the API.
+//! The decoders of the API's input types.
 
-use super::input::{Input, Shape, Text};
-use super::object::{expected, fail, quoted_list, ObjectReader};
+use alloc::vec::Vec;
+
+use super::input::{Input, Shape, StringRead};
+use super::object::{expected, fail, quoted_list, threw, ObjectReader};
 use super::Path;
-use crate::admission::{AdmissionRequest, OperatorAction, Policy};
+use crate::admission::AdmissionRequest;
+use crate::conditions::{Condition, Conditions};
 use crate::config::{Config, Profile};
 use crate::error::{InputError, InputErrorCode};
-use crate::event::{Event, EventKind};
-use crate::reconcile::Conditions;
+use crate::event::{Event, EventKind, OperatorAction};
+use crate::freshness::Policy;
 use crate::replay::Entry;
-use crate::state::{MaintenanceState, StateKind, MAX_REASON_BYTES};
+use crate::state::{MaintenanceState, StateField, StateKind, MAX_REASON_BYTES};
+use crate::text::Text;
 use crate::time::Millis;
 
 use InputErrorCode::{InvalidConfig, InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp};
 
-const SAFE_INTEGER: &str = "a non-negative safe integer";
+/// What a time in the domain is, in every message that refuses one.
+pub(crate) const SAFE_INTEGER: &str = "a non-negative safe integer";
 
 /// A timestamp or duration nested in a value whose own code is `code`.
-pub fn millis<V: Input>(
+pub(crate) fn millis<V: Input>(
     value: &V,
     path: &Path<'_>,
     code: InputErrorCode,
@@ -29,17 +34,15 @@ pub fn millis<V: Input>(
 }
 
 /// A top-level timestamp such as `now`.
-pub fn timestamp<V: Input>(value: &V, path: &Path<'_>) -> Result<Millis, InputError> {
+pub(crate) fn timestamp<V: Input>(value: &V, path: &Path<'_>) -> Result<Millis, InputError> {
     millis(value, path, InvalidTimestamp)
 }
 
+/// A time that may be `null` or absent (both `None`).
 fn optional_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Option<Millis>, InputError> {
-    if let Some(millis) = reader.fast_millis(name) {
-        return Ok(Some(millis));
-    }
     match reader.optional(name)? {
         None => Ok(None),
         // `null` is checked first: building the error it is not would cost
@@ -53,20 +56,15 @@ fn required_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Millis, InputError> {
-    if let Some(millis) = reader.fast_millis(name) {
-        return Ok(millis);
-    }
     let value = reader.required(name)?;
     millis(&value, &reader.path().field(name), reader.code())
 }
 
+/// A boolean field; `false` when absent.
 fn optional_bool<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<bool, InputError> {
-    if let Some(value) = reader.fast_bool(name) {
-        return Ok(value);
-    }
     match reader.optional(name)? {
         Some(value) => value.boolean().ok_or_else(|| {
             expected(
@@ -80,8 +78,8 @@ fn optional_bool<V: Input>(
     }
 }
 
-/// One of `all`, read from a tag field such as `kind` or `type`.
-pub(super) fn tag<V: Input, T: Copy>(
+/// One of `all`, read from a tag value such as a `kind` or a `type`.
+pub(crate) fn tag<V: Input, T: Copy>(
     value: &V,
     path: &Path<'_>,
     code: InputErrorCode,
@@ -91,22 +89,19 @@ pub(super) fn tag<V: Input, T: Copy>(
     value
         .tag(names)
         .and_then(|index| all.get(index).copied())
-        .ok_or_else(|| expected(code, path, &format!("one of {}", quoted_list(names)), value))
+        .ok_or_else(|| {
+            let what = Text::new().s("one of ").s(&quoted_list(names)).done();
+            expected(code, path, &what, value)
+        })
 }
 
 /// The tag field `name` of the object being read, as one of `all`.
-pub(super) fn tag_field<V: Input, T: Copy>(
+pub(crate) fn tag_field<V: Input, T: Copy>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
     all: &[T],
     names: &'static [&'static str],
 ) -> Result<T, InputError> {
-    if let Some(found) = reader
-        .fast_tag(name, names)
-        .and_then(|index| all.get(index))
-    {
-        return Ok(*found);
-    }
     let value = reader.required(name)?;
     tag(
         &value,
@@ -118,63 +113,54 @@ pub(super) fn tag_field<V: Input, T: Copy>(
 }
 
 /// A `DrainFailed` reason: a string of at most [`MAX_REASON_BYTES`].
-pub(super) fn reason<V: Input>(value: &V, path: &Path<'_>) -> Result<String, InputError> {
-    match value.text(MAX_REASON_BYTES) {
-        Text::Text(reason) => Ok(reason),
-        Text::TooLong => Err(fail(
+pub(crate) fn reason<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<alloc::string::String, InputError> {
+    match value.string(MAX_REASON_BYTES) {
+        StringRead::Found(reason) => Ok(reason),
+        StringRead::TooLong => Err(fail(
             InvalidState,
             path,
-            &format!("expected at most {MAX_REASON_BYTES} UTF-8 bytes, got a longer string"),
+            &Text::new()
+                .s("expected at most ")
+                .n(MAX_REASON_BYTES as u64)
+                .s(" UTF-8 bytes, got a longer string")
+                .done(),
         )),
-        Text::NotText => Err(expected(InvalidState, path, "a string", value)),
+        StringRead::NotString => Err(expected(InvalidState, path, "a string", value)),
     }
 }
 
-pub fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
-    let mut reader = ObjectReader::open(value, path, InvalidState, "a state object")?;
-    let kind = tag_field(&mut reader, "kind", &StateKind::ALL, StateKind::NAMES)?;
-    let (state, fields): (MaintenanceState, &[&str]) = match kind {
-        StateKind::Active => (MaintenanceState::Active, &["kind"]),
-        StateKind::EnteringMaintenance => (
-            MaintenanceState::EnteringMaintenance {
-                since: required_millis(&mut reader, "since")?,
-                deadline: optional_millis(&mut reader, "deadline")?,
-            },
-            &["kind", "since", "deadline"],
-        ),
-        StateKind::Maintenance => (
-            MaintenanceState::Maintenance {
-                since: required_millis(&mut reader, "since")?,
-            },
-            &["kind", "since"],
-        ),
-        StateKind::ExitingMaintenance => (
-            MaintenanceState::ExitingMaintenance {
-                since: required_millis(&mut reader, "since")?,
-            },
-            &["kind", "since"],
-        ),
-        StateKind::DrainFailed => {
-            let since = required_millis(&mut reader, "since")?;
-            let reason_value = reader.required("reason")?;
-            let reason = reason(&reason_value, &path.field("reason"))?;
-            (
-                MaintenanceState::DrainFailed { since, reason },
-                &["kind", "since", "reason"],
-            )
-        }
-        StateKind::Recovery => (
-            MaintenanceState::Recovery {
-                since: required_millis(&mut reader, "since")?,
-            },
-            &["kind", "since"],
-        ),
-    };
-    reader.finish(fields)?;
-    Ok(state)
+/// `["kind", ...the kind's fields]`: what a state object may hold.
+fn state_members(kind: StateKind) -> Vec<&'static str> {
+    let mut members = alloc::vec!["kind"];
+    members.extend(kind.fields().iter().map(|field| field.name()));
+    members
 }
 
-pub fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
+pub(crate) fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
+    let mut reader = ObjectReader::open(value, path, InvalidState, "a state object")?;
+    let kind = tag_field(&mut reader, "kind", &StateKind::ALL, StateKind::NAMES)?;
+    let (mut since, mut deadline, mut reason_text) = (Millis::ZERO, None, None);
+    for field in kind.fields() {
+        let name = field.name();
+        match field {
+            StateField::Since => since = required_millis(&mut reader, name)?,
+            StateField::Deadline => deadline = optional_millis(&mut reader, name)?,
+            StateField::Reason => {
+                let value = reader.required(name)?;
+                reason_text = Some(reason(&value, &path.field(name))?);
+            }
+        }
+    }
+    reader.finish(&state_members(kind))?;
+    Ok(MaintenanceState::of_kind(kind, since, deadline, || {
+        reason_text.unwrap_or_default()
+    }))
+}
+
+pub(crate) fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
     event_of(value, path, &EventKind::ALL, EventKind::NAMES)
 }
 
@@ -222,7 +208,10 @@ fn event_of<V: Input>(
 
 /// An operator action: an event of type `EnterMaintenance` or
 /// `ExitMaintenance` only.
-pub fn operator_action<V: Input>(value: &V, path: &Path<'_>) -> Result<OperatorAction, InputError> {
+pub(crate) fn operator_action<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<OperatorAction, InputError> {
     let event = event_of(value, path, &OperatorAction::KINDS, OperatorAction::NAMES)?;
     OperatorAction::try_from(event).map_err(|_| {
         fail(
@@ -235,30 +224,23 @@ pub fn operator_action<V: Input>(value: &V, path: &Path<'_>) -> Result<OperatorA
 
 /// Conditions, inside an event (`INVALID_EVENT`) or as an argument
 /// (`INVALID_INPUT`).
-pub fn conditions<V: Input>(
+pub(crate) fn conditions<V: Input>(
     value: &V,
     path: &Path<'_>,
     code: InputErrorCode,
 ) -> Result<Conditions, InputError> {
     let mut reader = ObjectReader::open(value, path, code, "a conditions object")?;
-    let conditions = Conditions {
-        replicas_drained: optional_bool(&mut reader, "replicasDrained")?,
-        daemons_stopped: optional_bool(&mut reader, "daemonsStopped")?,
-        daemons_healthy: optional_bool(&mut reader, "daemonsHealthy")?,
-        cluster_frozen: optional_bool(&mut reader, "clusterFrozen")?,
-    };
-    reader.finish(&[
-        "replicasDrained",
-        "daemonsStopped",
-        "daemonsHealthy",
-        "clusterFrozen",
-    ])?;
+    let mut conditions = Conditions::default();
+    for condition in Condition::ALL {
+        conditions.set(condition, optional_bool(&mut reader, condition.name())?);
+    }
+    reader.finish(&Condition::ALL.map(Condition::name))?;
     Ok(conditions)
 }
 
 /// A config object; omitted fields (or an omitted config) take the defaults
 /// of its profile (itself `"strict"` when omitted).
-pub fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
+pub(crate) fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
     if value.shape() == Shape::Undefined {
         return Ok(Config::default());
     }
@@ -297,7 +279,7 @@ pub fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError
 }
 
 /// One `{at, event}` entry of a chain.
-pub fn entry<V: Input>(value: &V, path: &Path<'_>) -> Result<Entry, InputError> {
+pub(crate) fn entry<V: Input>(value: &V, path: &Path<'_>) -> Result<Entry, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidInput, "an {at, event} object")?;
     let at_value = reader.required("at")?;
     let at = timestamp(&at_value, &path.field("at"))?;
@@ -309,16 +291,16 @@ pub fn entry<V: Input>(value: &V, path: &Path<'_>) -> Result<Entry, InputError> 
 
 /// The options of `replay`: `{initial?, config?}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReplayOptions {
-    pub initial: MaintenanceState,
-    pub config: Config,
+pub(crate) struct ReplayOptions {
+    pub(crate) initial: MaintenanceState,
+    pub(crate) config: Config,
 }
 
 /// The options of `new Machine`: `{state?, config?}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MachineOptions {
-    pub state: MaintenanceState,
-    pub config: Config,
+pub(crate) struct MachineOptions {
+    pub(crate) state: MaintenanceState,
+    pub(crate) config: Config,
 }
 
 /// `{<state_field>?, config?}`, with `undefined` meaning no options at all.
@@ -343,18 +325,24 @@ fn state_and_config<V: Input>(
     Ok((initial, config))
 }
 
-pub fn replay_options<V: Input>(value: &V, path: &Path<'_>) -> Result<ReplayOptions, InputError> {
+pub(crate) fn replay_options<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<ReplayOptions, InputError> {
     let (initial, config) = state_and_config(value, path, "initial")?;
     Ok(ReplayOptions { initial, config })
 }
 
-pub fn machine_options<V: Input>(value: &V, path: &Path<'_>) -> Result<MachineOptions, InputError> {
+pub(crate) fn machine_options<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<MachineOptions, InputError> {
     let (state, config) = state_and_config(value, path, "state")?;
     Ok(MachineOptions { state, config })
 }
 
 /// Visits each element of an array in order, stopping at the first error.
-pub fn for_each_element<V: Input>(
+pub(crate) fn for_each_element<V: Input>(
     array: &V,
     path: &Path<'_>,
     mut visit: impl FnMut(&V, &Path<'_>) -> Result<(), InputError>,
@@ -362,35 +350,17 @@ pub fn for_each_element<V: Input>(
     if array.shape() != Shape::Array {
         return Err(expected(InvalidInput, path, "an array", array));
     }
-    let length = array.length().map_err(|thrown| {
-        fail(
-            InvalidInput,
-            path,
-            &format!("reading the length threw {thrown}"),
-        )
-    })?;
+    let length = array
+        .length()
+        .map_err(|thrown| threw(InvalidInput, path, "reading the length", &thrown))?;
     for index in 0..length {
         let element_path = path.index(index);
-        let element = array.element(index).map_err(|thrown| {
-            fail(
-                InvalidInput,
-                &element_path,
-                &format!("reading the element threw {thrown}"),
-            )
-        })?;
+        let element = array
+            .element(index)
+            .map_err(|thrown| threw(InvalidInput, &element_path, "reading the element", &thrown))?;
         visit(&element, &element_path)?;
     }
     Ok(())
-}
-
-/// A whole chain of `{at, event}` entries.
-pub fn entries<V: Input>(value: &V, path: &Path<'_>) -> Result<Vec<Entry>, InputError> {
-    let mut entries = Vec::new();
-    for_each_element(value, path, |element, element_path| {
-        entries.push(entry(element, element_path)?);
-        Ok(())
-    })?;
-    Ok(entries)
 }
 
 /// A timestamp that may be `null` (or absent): `frozenUntil`.
@@ -406,7 +376,7 @@ fn nullable_timestamp<V: Input>(
 }
 
 /// The request of `admit`: `{state, event, frozenUntil?, issuedAt?, config?}`.
-pub fn admission_request<V: Input>(
+pub(crate) fn admission_request<V: Input>(
     value: &V,
     path: &Path<'_>,
 ) -> Result<AdmissionRequest, InputError> {
@@ -435,7 +405,7 @@ pub fn admission_request<V: Input>(
 }
 
 /// The freshness policy of `admit`; omitted fields take the nodes' values.
-pub fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError> {
+pub(crate) fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError> {
     let defaults = Policy::default();
     if value.shape() == Shape::Undefined {
         return Ok(defaults);
@@ -457,7 +427,10 @@ pub fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError
 }
 
 /// The options of `Machine.allowedActions`: `{frozenUntil?}`.
-pub fn allowed_options<V: Input>(value: &V, path: &Path<'_>) -> Result<Option<Millis>, InputError> {
+pub(crate) fn allowed_options<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+) -> Result<Option<Millis>, InputError> {
     if value.shape() == Shape::Undefined {
         return Ok(None);
     }

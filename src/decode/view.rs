@@ -2,24 +2,28 @@
 //! is a state (`INVALID_STATE` when malformed); an `Unknown` kind, an extra
 //! field or a time out of the domain is refused, never guessed at.
 
-use super::input::{Input, Shape, Text};
-use super::object::{expected, fail, quoted_list, ObjectReader};
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::input::{quote, Input, Shape, StringRead};
+use super::object::{expected, fail, quoted_list, threw, ObjectReader};
 use super::types::{millis, reason, tag, tag_field};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
-use crate::state::StateKind;
+use crate::state::{StateField, StateKind};
+use crate::text::Text;
 use crate::time::Millis;
-use crate::view::{Dialect, StateView, ViewField};
+use crate::view::{Dialect, StateView};
 
 use InputErrorCode::{InvalidInput, InvalidState};
 
 /// The `dialect` argument: `"sdk"`, `"ffi"` or `"snapshot"`.
-pub fn dialect<V: Input>(value: &V, path: &Path<'_>) -> Result<Dialect, InputError> {
+pub(crate) fn dialect<V: Input>(value: &V, path: &Path<'_>) -> Result<Dialect, InputError> {
     tag(value, path, InvalidInput, &Dialect::ALL, Dialect::NAMES)
 }
 
 /// A view in `dialect`.
-pub fn view<V: Input>(
+pub(crate) fn view<V: Input>(
     value: &V,
     path: &Path<'_>,
     dialect: Dialect,
@@ -52,8 +56,8 @@ fn tagged_by_kind<V: Input>(
         Dialect::Sdk | Dialect::Snapshot => Absent::Refused,
     };
     let view = fields(&mut reader, kind, dialect, absent)?;
-    let mut allowed = vec!["kind"];
-    allowed.extend(ViewField::of(kind).iter().map(|f| dialect.field(*f)));
+    let mut allowed = alloc::vec!["kind"];
+    allowed.extend(kind.fields().iter().map(|f| dialect.field(*f)));
     reader.finish(&allowed)?;
     Ok(view)
 }
@@ -63,60 +67,51 @@ fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, 
     const WHAT: &str = "\"Active\" or an object with one member named by the kind";
     match value.shape() {
         Shape::String => {
-            return match value.text(32) {
-                Text::Text(text) if text == StateKind::Active.name() => Ok(StateView::Active),
+            return match value.string(32) {
+                StringRead::Found(text) if text == StateKind::Active.name() => {
+                    Ok(StateView::Active)
+                }
                 _ => Err(expected(InvalidState, path, WHAT, value)),
             }
         }
         Shape::Object => {}
         _ => return Err(expected(InvalidState, path, WHAT, value)),
     }
-    let threw = |thrown: String| {
-        fail(
-            InvalidState,
-            path,
-            &format!("listing the keys threw {thrown}"),
-        )
-    };
-    let keys = value.keys(64).map_err(threw)?;
+    let keys = value
+        .keys(64)
+        .map_err(|thrown: String| threw(InvalidState, path, "listing the keys", &thrown))?;
     let with_fields: Vec<StateKind> = StateKind::ALL
         .into_iter()
         .filter(|kind| *kind != StateKind::Active)
         .collect();
     let names: Vec<&str> = with_fields.iter().map(|kind| kind.name()).collect();
     let [key] = keys.as_slice() else {
-        return Err(fail(
-            InvalidState,
-            path,
-            &format!("expected {WHAT}, got an object with {} members", keys.len()),
-        ));
+        let problem = Text::new()
+            .s("expected ")
+            .s(WHAT)
+            .s(", got an object with ")
+            .n(keys.len() as u64)
+            .s(" members");
+        return Err(fail(InvalidState, path, &problem.done()));
     };
     let Some(kind) = with_fields.iter().copied().find(|kind| kind.name() == key) else {
-        return Err(fail(
-            InvalidState,
-            path,
-            &format!(
-                "expected one member named {}, got {}",
-                quoted_list(&names),
-                super::input::quote(key)
-            ),
-        ));
+        let problem = Text::new()
+            .s("expected one member named ")
+            .s(&quoted_list(&names))
+            .s(", got ")
+            .s(&quote(key));
+        return Err(fail(InvalidState, path, &problem.done()));
     };
     let name = kind.name();
     let inner_path = path.field(name);
     let inner = value
         .field(name)
-        .map_err(|thrown| {
-            fail(
-                InvalidState,
-                &inner_path,
-                &format!("reading the field threw {thrown}"),
-            )
-        })?
+        .map_err(|thrown| threw(InvalidState, &inner_path, "reading the field", &thrown))?
         .ok_or_else(|| fail(InvalidState, &inner_path, "required field is missing"))?;
     let mut reader = ObjectReader::open(&inner, &inner_path, InvalidState, "an object")?;
     let view = fields(&mut reader, kind, Dialect::Snapshot, Absent::Refused)?;
-    let allowed: Vec<&str> = ViewField::of(kind)
+    let allowed: Vec<&str> = kind
+        .fields()
         .iter()
         .map(|f| Dialect::Snapshot.field(*f))
         .collect();
@@ -132,7 +127,7 @@ fn fields<V: Input>(
     absent: Absent,
 ) -> Result<StateView, InputError> {
     let since = |reader: &mut ObjectReader<'_, '_, V>| -> Result<Millis, InputError> {
-        let name = dialect.field(ViewField::Since);
+        let name = dialect.field(StateField::Since);
         match (reader.optional(name)?, absent) {
             (Some(value), _) => time(&value, &reader.path().field(name), dialect),
             (None, Absent::Zero) => Ok(Millis::ZERO),
@@ -147,7 +142,7 @@ fn fields<V: Input>(
         StateKind::Active => StateView::Active,
         StateKind::EnteringMaintenance => {
             let since_ms = since(reader)?;
-            let name = dialect.field(ViewField::DeadlineRemaining);
+            let name = dialect.field(StateField::Deadline);
             // Absent or null: no deadline, in every dialect (serde reads a
             // missing `Option` as `None`; Go omits a nil pointer).
             let deadline_remaining_ms = match reader.optional(name)? {
@@ -169,7 +164,7 @@ fn fields<V: Input>(
         },
         StateKind::DrainFailed => {
             let since_ms = since(reader)?;
-            let name = dialect.field(ViewField::Reason);
+            let name = dialect.field(StateField::Reason);
             let reason = match (reader.optional(name)?, absent) {
                 (Some(value), _) => reason(&value, &reader.path().field(name))?,
                 (None, Absent::Zero) => String::new(),
@@ -203,11 +198,8 @@ fn time<V: Input>(value: &V, path: &Path<'_>, dialect: Dialect) -> Result<Millis
             .ok()
             .and_then(|n| Millis::new(n).ok())
             .ok_or_else(|| {
-                fail(
-                    InvalidState,
-                    path,
-                    &format!("expected {what}, got {digits}"),
-                )
+                let problem = Text::new().s("expected ").s(what).s(", got ").s(&digits);
+                fail(InvalidState, path, &problem.done())
             }),
         None => Err(expected(InvalidState, path, what, value)),
     }

@@ -3,14 +3,12 @@
 // --expose-gc; prints {stage: bytes} as JSON. Used by leaks.test.mjs (which
 // asserts on it) and by the benchmark (which reports it). `--quick` divides
 // the counts by ten.
-import { readFileSync } from "node:fs";
-import { initSync, transition, Machine } from "../../pkg/web/mesh_maintenance.js";
+import { transition, Machine, __internal } from "mesh-maintenance";
 
 const quick = process.argv.includes("--quick");
 const CALLS = quick ? 1_000_000 : 10_000_000;
 const MACHINES = quick ? 100_000 : 1_000_000;
-const { memory } = initSync({ module: readFileSync(new URL("../../pkg/web/mesh_maintenance_bg.wasm", import.meta.url)) });
-const size = () => memory.buffer.byteLength;
+const size = () => __internal.memoryBytes();
 const state = { kind: "Maintenance", since: 5 };
 const event = { type: "ExitMaintenance" };
 const collect = async () => {

@@ -17,27 +17,25 @@ test("every file the manifest points at exists", () => {
   for (const target of targets) assert.ok(existsSync(new URL(target, pkgDir)), target);
   // Only the entries that instantiate the wasm have side effects; without
   // saying so, a bundler drops their `await init()`.
-  const entries = ["browser.mjs", "node.mjs", "workerd.mjs"];
-  assert.deepEqual(manifest.sideEffects, [...entries, ...entries.map((e) => `bulk/${e}`)].map((e) => `./${e}`));
+  assert.deepEqual(manifest.sideEffects, ["./browser.mjs", "./node.mjs", "./workerd.mjs", "./node.cjs"]);
 });
 
-for (const [entry, declarationFile] of [["mesh-maintenance", "index.d.ts"], ["mesh-maintenance/bulk", "bulk/index.d.ts"]]) {
-  test(`${entry}: the declarations have no \`any\` and name every runtime export`, () => {
-    const declarations = readFileSync(new URL(declarationFile, pkgDir), "utf8");
-    assert.doesNotMatch(declarations, /\bany\b/);
-    const runtime = Object.keys(require(entry)).sort();
-    assert.ok(runtime.length >= 9, runtime.join(", "));
-    for (const name of runtime) {
-      assert.match(declarations, new RegExp(`export (function|class) ${name}\\b`), name);
-    }
-  });
-}
+test("the declarations have no `any` and name every runtime export, ESM and CJS alike", async () => {
+  const declarations = readFileSync(new URL("index.d.ts", pkgDir), "utf8");
+  assert.doesNotMatch(declarations, /\bany\b/);
+  const cjs = Object.keys(require("mesh-maintenance")).sort();
+  const esm = Object.keys(await import("mesh-maintenance")).sort();
+  assert.deepEqual(cjs, esm);
+  assert.ok(esm.length >= 18, esm.join(", "));
+  for (const name of esm) {
+    assert.match(declarations, new RegExp(`export (function|class|const) ${name}\\b`), name);
+  }
+});
 
-test("the bulk entry is the default entry plus the columnar API", () => {
-  const core = Object.keys(require("mesh-maintenance")).sort();
-  const bulk = Object.keys(require("mesh-maintenance/bulk")).sort();
-  assert.deepEqual(bulk.filter((name) => !core.includes(name)), ["reconcileFleet", "replayPacked"]);
-  assert.deepEqual(core.filter((name) => !bulk.includes(name)), []);
+test("one module serves both entries: mesh-maintenance/bulk is the default entry", async () => {
+  assert.equal(require("mesh-maintenance/bulk"), require("mesh-maintenance"));
+  assert.equal(await import("mesh-maintenance/bulk"), await import("mesh-maintenance"));
+  assert.equal(typeof require("mesh-maintenance").replayPacked, "function");
 });
 
 test("the CommonJS entry needs no init call", () => {

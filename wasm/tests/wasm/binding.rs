@@ -1,9 +1,13 @@
-//! The binding itself, exercised inside a wasm runtime: values in and out,
-//! and the errors it throws. Included by `wasm_node.rs` and `wasm_browser.rs`.
+//! The binding itself, inside a wasm runtime: values in and out through the
+//! slow path, the fast path's numbers, and the errors it throws. Included by
+//! `wasm_node.rs` and `wasm_browser.rs`.
 
 use js_sys::{Reflect, JSON};
-use mesh_maintenance::wasm::api::{is_valid_successor, rank, replay, since, transition};
-use mesh_maintenance::wasm::machine::JsMachine;
+use mesh_maintenance_wasm::fast::{fast_transition, out_pointer};
+use mesh_maintenance_wasm::protocol::{event_meta, state_meta, status, Out, Tag};
+use mesh_maintenance_wasm::slow::{
+    is_valid_successor, machine_event, machine_options, predicates, replay, transition,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -86,25 +90,22 @@ fn malformed_input_throws_and_the_module_keeps_working() {
         JsValue::UNDEFINED,
     ));
     assert_eq!(code, "INVALID_TIMESTAMP");
-    assert!(is_valid_successor(
+    let answer = is_valid_successor(
         js(r#"{"kind":"Recovery","since":1}"#),
-        js(r#"{"kind":"Active"}"#)
-    )
-    .expect("valid"));
+        js(r#"{"kind":"Active"}"#),
+    );
+    assert_eq!(answer.expect("valid").as_bool(), Some(true));
 }
 
 #[wasm_bindgen_test]
-fn since_is_null_for_active() {
-    assert!(since(js(r#"{"kind":"Active"}"#)).expect("valid").is_null());
+fn predicates_of_a_state() {
     assert_eq!(
-        since(js(r#"{"kind":"Recovery","since":9}"#))
-            .expect("valid")
-            .as_f64(),
-        Some(9.0)
+        json_of(&predicates(js(r#"{"kind":"Active"}"#)).expect("valid")),
+        "[false,false,null,0]"
     );
     assert_eq!(
-        rank(js(r#"{"kind":"Recovery","since":9}"#)).expect("valid"),
-        4
+        json_of(&predicates(js(r#"{"kind":"Recovery","since":9}"#)).expect("valid")),
+        "[true,false,9,4]"
     );
 }
 
@@ -121,35 +122,80 @@ fn replay_reports_rejected_entries() {
 }
 
 #[wasm_bindgen_test]
-fn a_machine_applies_only_what_is_applied() {
-    let machine =
-        JsMachine::new(js(r#"{"state":{"kind":"Maintenance","since":3}}"#)).expect("valid");
-    let rejected = machine
-        .apply(js(r#"{"type":"EnterMaintenance"}"#), JsValue::from(4))
-        .expect("valid");
-    assert_eq!(
-        get(&rejected, "outcome").as_string().as_deref(),
-        Some("rejected")
+fn machine_options_become_numbers_and_events_verdicts() {
+    let options = js(
+        r#"{"state":{"kind":"EnteringMaintenance","since":3,"deadline":null},"config":{"profile":"node"}}"#,
     );
     assert_eq!(
-        json_of(&machine.state()),
-        r#"{"kind":"Maintenance","since":3}"#
+        json_of(&machine_options(options.clone()).expect("valid")),
+        "[1,3,null,null,1,null,300000]"
     );
-    let allowed = machine
-        .allowed_actions(JsValue::from(4), JsValue::UNDEFINED)
-        .expect("valid");
+    let verdict = machine_event(
+        options,
+        js(r#"{"type":"ExitMaintenance"}"#),
+        JsValue::from(4),
+    )
+    .expect("valid");
     assert_eq!(
-        json_of(&allowed),
-        r#"{"enterMaintenance":false,"exitMaintenance":true,"forceExit":false}"#
+        get(&verdict, "outcome").as_string().as_deref(),
+        Some("unchanged")
     );
-    machine
-        .apply(js(r#"{"type":"ExitMaintenance"}"#), JsValue::from(5))
-        .expect("valid");
-    assert_eq!(
-        json_of(&machine.to_json()),
-        r#"{"kind":"ExitingMaintenance","since":5}"#
-    );
-    let bad = JsMachine::new(js(r#"{"state":{"kind":"Nope"}}"#));
-    let (code, _) = input_error(bad.map(|_| JsValue::NULL));
+    let (code, _) = input_error(machine_options(js(r#"{"state":{"kind":"Nope"}}"#)));
     assert_eq!(code, "INVALID_STATE");
+}
+
+#[wasm_bindgen_test]
+fn the_fast_path_answers_with_numbers() {
+    // {kind: "Maintenance", since: 10} and {type: "ExitMaintenance"} at 20.
+    let state = 2
+        | 2 << state_meta::KEYS
+        | (Tag::Number as u32) << state_meta::SINCE
+        | (Tag::Absent as u32) << state_meta::DEADLINE
+        | (Tag::Absent as u32) << state_meta::REASON;
+    let event = 1
+        | 1 << event_meta::KEYS
+        | (Tag::Absent as u32) << event_meta::FIELD
+        | (Tag::Absent as u32) << event_meta::NESTED;
+    let word = fast_transition(
+        state,
+        10.0,
+        0.0,
+        0,
+        event,
+        0.0,
+        0,
+        0.0,
+        0.0,
+        0,
+        20.0,
+        Tag::Absent as u32,
+        0.0,
+        0.0,
+    );
+    assert_eq!(word & status::OK, status::OK);
+    assert_eq!(word >> status::OUTCOME & 3, 0, "applied");
+    assert_eq!(word >> status::TO_KIND & 7, 3, "ExitingMaintenance");
+    // SAFETY: the module's own output buffer, read right after the call.
+    let out = unsafe { *(out_pointer() as *const Out) };
+    assert_eq!(out.since, 20.0);
+    // A since that is no time: not vouched for, the slow path decides.
+    assert_eq!(
+        fast_transition(
+            state,
+            -1.0,
+            0.0,
+            0,
+            event,
+            0.0,
+            0,
+            0.0,
+            0.0,
+            0,
+            20.0,
+            Tag::Absent as u32,
+            0.0,
+            0.0
+        ),
+        0
+    );
 }

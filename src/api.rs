@@ -1,13 +1,21 @@
-//! The API over untrusted values, for the JavaScript binding and for the
-//! conformance runners: decode every argument, in order, then apply the rule.
-//! Keeping the argument order here means every build reports the same error
-//! for the same bad call.
+//! The API over untrusted values: decode every argument, in order, then
+//! apply the rule. The JavaScript binding runs these over `JsValue`s and
+//! this crate's [`crate::json`] over JSON, so every build reports the same
+//! error for the same bad call. The binding's interface to this crate: it
+//! implements [`Input`] and calls these functions, nothing else.
 
-use crate::decode::{self, Input, Path};
-use crate::{
-    Decision, Event, InputError, InputErrorCode, MaintenanceState, Millis, Replay, ReplayOutcome,
-    Verdict,
-};
+use alloc::vec::Vec;
+
+use crate::decode::{self, Input, Path, Shape};
+use crate::error::{InputError, InputErrorCode};
+use crate::event::Event;
+use crate::machine::Machine;
+use crate::packed::{FleetColumns, PackedOutcome, PackedReplay};
+use crate::replay::{Replay, ReplayOutcome};
+use crate::state::MaintenanceState;
+use crate::time::Millis;
+use crate::verdict::{Decision, Verdict};
+use crate::{Config, Stage, Verification};
 
 pub fn is_valid_successor<V: Input>(from: &V, to: &V) -> Result<bool, InputError> {
     let from = decode::state(from, &Path::Root("from"))?;
@@ -60,8 +68,8 @@ pub fn reconcile<V: Input>(
 /// Decodes the entries one at a time as they are replayed, so a chain of
 /// millions is never copied; a malformed entry fails the whole call.
 pub fn replay<V: Input>(entries: &V, options: &V) -> Result<ReplayOutcome, InputError> {
-    let options = decode::replay_options(options, &Path::Root("options"))?;
-    let mut replay = Replay::new(options.initial, options.config);
+    let (initial, config) = replay_options(options)?;
+    let mut replay = Replay::new(initial, config);
     decode::for_each_element(entries, &Path::Root("entries"), |element, path| {
         let entry = decode::entry(element, path)?;
         replay.push(entry.at, &entry.event);
@@ -70,15 +78,26 @@ pub fn replay<V: Input>(entries: &V, options: &V) -> Result<ReplayOutcome, Input
     Ok(replay.finish())
 }
 
+/// `{initial?, config?}`, the options of `replay` and `replayPacked`.
+pub fn replay_options<V: Input>(options: &V) -> Result<(MaintenanceState, Config), InputError> {
+    let options = decode::replay_options(options, &Path::Root("options"))?;
+    Ok((options.initial, options.config))
+}
+
 /// The argument of the predicates (`rank`, `since`, ...).
 pub fn state<V: Input>(state: &V) -> Result<MaintenanceState, InputError> {
     decode::state(state, &Path::Root("state"))
 }
 
+/// A `config` argument.
+pub fn config<V: Input>(config: &V) -> Result<Config, InputError> {
+    decode::config(config, &Path::Root("config"))
+}
+
 /// `new Machine(options)`.
-pub fn machine<V: Input>(options: &V) -> Result<crate::Machine, InputError> {
+pub fn machine<V: Input>(options: &V) -> Result<Machine, InputError> {
     let options = decode::machine_options(options, &Path::Root("options"))?;
-    Ok(crate::Machine::new(options.state, options.config))
+    Ok(Machine::new(options.state, options.config))
 }
 
 /// The arguments of `Machine.check` and `Machine.apply`.
@@ -98,7 +117,7 @@ pub fn admit<V: Input>(
     request: &V,
     now: &V,
     policy: &V,
-) -> Result<(MaintenanceState, crate::Stage, Decision), InputError> {
+) -> Result<(MaintenanceState, Stage, Decision), InputError> {
     let request = decode::admission_request(request, &Path::Root("request"))?;
     let now = timestamp(now)?;
     let policy = decode::policy(policy, &Path::Root("policy"))?;
@@ -148,7 +167,7 @@ pub fn prepare_admin_commit<V: Input>(
     now: &V,
     registry: &V,
     policy: &V,
-) -> Result<crate::Verification, InputError> {
+) -> Result<Verification, InputError> {
     let commit = decode::signed_commit(commit, &Path::Root("commit"))?;
     let now = timestamp(now)?;
     let registry = decode::registry(registry, &Path::Root("registry"))?;
@@ -161,4 +180,129 @@ pub fn prepare_admin_commit<V: Input>(
 /// `checkOperatorRegistry(registry)`: how many operators it names.
 pub fn operator_registry<V: Input>(registry: &V) -> Result<usize, InputError> {
     decode::registry(registry, &Path::Root("registry")).map(|registry| registry.len())
+}
+
+/// The typed-array columns of a packed argument, in order: each must be a
+/// `Uint8Array` (`bytes`) or a `Float64Array`.
+enum Column {
+    Bytes(Vec<u8>),
+    Floats(Vec<f64>),
+}
+
+fn columns<V: Input>(
+    value: &V,
+    path: &Path<'_>,
+    what: &str,
+    names: &[(&'static str, bool)],
+) -> Result<Vec<Column>, InputError> {
+    let mut reader = decode::ObjectReader::open(value, path, InputErrorCode::InvalidInput, what)?;
+    let mut columns = Vec::new();
+    for (name, bytes) in names {
+        let column = reader.required(name)?;
+        let read = if *bytes {
+            column
+                .bytes(usize::MAX)
+                .and_then(Result::ok)
+                .map(Column::Bytes)
+        } else {
+            column.floats().map(Column::Floats)
+        };
+        let expected = if *bytes {
+            "a Uint8Array"
+        } else {
+            "a Float64Array"
+        };
+        columns.push(read.ok_or_else(|| {
+            decode::expected(
+                InputErrorCode::InvalidInput,
+                &path.field(name),
+                expected,
+                &column,
+            )
+        })?);
+    }
+    let names: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+    reader.finish(&names)?;
+    Ok(columns)
+}
+
+fn bytes(column: Option<Column>) -> Vec<u8> {
+    match column {
+        Some(Column::Bytes(bytes)) => bytes,
+        Some(Column::Floats(_)) | None => Vec::new(),
+    }
+}
+
+fn floats(column: Option<Column>) -> Vec<f64> {
+    match column {
+        Some(Column::Floats(floats)) => floats,
+        Some(Column::Bytes(_)) | None => Vec::new(),
+    }
+}
+
+/// `replayPacked(columns, options)`, the columns read whole.
+pub fn replay_packed<V: Input>(
+    columns_value: &V,
+    options: &V,
+) -> Result<PackedOutcome, InputError> {
+    let path = Path::Root("columns");
+    let spec = [("kind", true), ("at", false), ("param", false)];
+    let mut read = columns(columns_value, &path, "a chain columns object", &spec)?.into_iter();
+    let (kind, at, param) = (bytes(read.next()), floats(read.next()), floats(read.next()));
+    let (initial, config) = replay_options(options)?;
+    let mut replay = PackedReplay::new(initial, config);
+    replay.push(&kind, &at, &param)?;
+    Ok(replay.finish())
+}
+
+/// A reconciled fleet: new columns and the indices of the nodes that moved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FleetOutcome {
+    pub kind: Vec<u8>,
+    pub since: Vec<f64>,
+    pub deadline: Vec<f64>,
+    pub changed: Vec<u32>,
+}
+
+/// `reconcileFleet(fleet, now, config)`, the columns read whole.
+pub fn reconcile_fleet<V: Input>(
+    fleet: &V,
+    now: &V,
+    config: &V,
+) -> Result<FleetOutcome, InputError> {
+    let path = Path::Root("columns");
+    let spec = [
+        ("kind", true),
+        ("since", false),
+        ("deadline", false),
+        ("conditions", true),
+    ];
+    let mut read = columns(fleet, &path, "a fleet columns object", &spec)?.into_iter();
+    let (mut kind, mut since, mut deadline, conditions) = (
+        bytes(read.next()),
+        floats(read.next()),
+        floats(read.next()),
+        bytes(read.next()),
+    );
+    let now = timestamp(now)?;
+    let config = decode::config(config, &Path::Root("config"))?;
+    let mut changed = Vec::new();
+    let columns = FleetColumns {
+        kinds: &mut kind,
+        since: &mut since,
+        deadline: &mut deadline,
+        conditions: &conditions,
+    };
+    crate::packed::reconcile_fleet(columns, 0, now, &config, &mut changed)?;
+    Ok(FleetOutcome {
+        kind,
+        since,
+        deadline,
+        changed,
+    })
+}
+
+/// Whether `value` is absent (`undefined`), for optional arguments.
+pub fn is_absent<V: Input>(value: &V) -> bool {
+    value.shape() == Shape::Undefined
 }

@@ -1,12 +1,10 @@
 // Node, Deno and Bun as ES modules: the wasm is read next to this file and
 // instantiated synchronously, so importers need no init call.
 import { readFileSync } from "node:fs";
-import { initSync } from "./web/mesh_maintenance.js";
-
-initSync({ module: readFileSync(new URL("./web/mesh_maintenance_bg.wasm", import.meta.url)) });
-
-import { prepareAdminCommit } from "./web/mesh_maintenance.js";
+import { initSync, prepareAdminCommit } from "./web/mesh_maintenance_wasm.js";
 import { verifier } from "./verify.js";
 
-export * from "./web/mesh_maintenance.js";
+initSync({ module: readFileSync(new URL("./web/mesh_maintenance_wasm_bg.wasm", import.meta.url)) });
+
+export * from "./api.js";
 export const verifyAdminCommit = verifier(prepareAdminCommit);

@@ -1,11 +1,8 @@
-//! The TypeScript types of the API's values. Functions name them through
-//! `unchecked_param_type` / `unchecked_return_type`, so the generated `.d.ts`
-//! has no `any` in a public signature.
+// The package's types, written by hand and checked by tests/types/ (tsc,
+// with @ts-expect-error lines) and tests/js/package.test.mjs (no untyped
+// public signature). The functions are wasm/js/api.js's.
+/// <reference lib="esnext.disposable" />
 
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
 /** Milliseconds: an integer in 0 ..= Number.MAX_SAFE_INTEGER, supplied by the caller. */
 export type Millis = number;
 
@@ -259,11 +256,7 @@ export interface MaintenanceInputError extends Error {
   /** Where the offending value sits, e.g. `entries[3].event.type`. */
   path: string;
 }
-"#;
 
-#[cfg(feature = "bulk")]
-#[wasm_bindgen(typescript_custom_section)]
-const BULK_TYPES: &'static str = r#"
 /**
  * A chain as columns, one entry per index. `kind` is an event code:
  * 0 EnterMaintenance (param: drainForMs, NaN for the default), 1 ExitMaintenance,
@@ -305,4 +298,50 @@ export interface PackedFleetResult {
   /** Indices of the nodes whose state changed. */
   changed: Uint32Array;
 }
-"#;
+
+/** Whether `to` may follow `from`: the same kind, or one of the eight arcs. */
+export function isValidSuccessor(from: State, to: State): boolean;
+/** What `event` does to `state` at `now`; pure. */
+export function transition(state: State, event: Event, now: Millis, config?: Config): Verdict;
+/** The state reconcile moves `state` to, or `null`. */
+export function reconcile(state: State, conditions: Conditions, now: Millis, config?: Config): State | null;
+/** Folds `transition` over `entries`; a malformed entry throws. */
+export function replay(entries: ReplayEntry[], options?: ReplayOptions): ReplayResult;
+export function isNonActive(state: State): boolean;
+export function isSteadyMaintenance(state: State): boolean;
+/** When the node entered its state; `null` for `Active`. */
+export function since(state: State): Millis | null;
+export function rank(state: State): number;
+/** Whether a node would fold an operator command at `now`: the freeze, then the envelope's freshness, then the rules. */
+export function admit(request: AdmissionRequest, now: Millis, policy?: AdmissionPolicy): Admission;
+/** The exact bytes a node verifies an operator's Ed25519 signature over. */
+export function adminSigningPayload(command: AdminCommand, issuedAt: Millis): Uint8Array;
+/** Every check of a signed admin commit but the Ed25519 verification itself. */
+export function prepareAdminCommit(
+  commit: SignedAdminCommit, now: Millis, registry: OperatorRegistryInput, policy?: AdmissionPolicy,
+): PreparedAdminCommit;
+/** Checks an operator registry; returns how many operators it names. */
+export function checkOperatorRegistry(registry: OperatorRegistryInput): number;
+/** Replays a chain given as typed-array columns. */
+export function replayPacked(columns: PackedChain, options?: ReplayOptions): PackedReplayResult;
+/** Reconciles a whole fleet given as typed-array columns at `now`; the arguments are not modified. */
+export function reconcileFleet(fleet: PackedFleet, now: Millis, config?: Config): PackedFleetResult;
+
+/** Holds one node's state; every method asks the module. */
+export class Machine {
+  constructor(options?: MachineOptions);
+  readonly state: State;
+  /** What `apply` would do; changes nothing. */
+  check(event: Event, now: Millis): Verdict;
+  /** Applies `event`; the state changes only when the verdict is `applied`. */
+  apply(event: Event, now: Millis): Verdict;
+  /** Which operator buttons a console should enable at `now`; none while a freeze holds. */
+  allowedActions(now: Millis, options?: AllowedActionsOptions): AllowedActions;
+  toJSON(): State;
+  /** Nothing to release (kept for code written against earlier versions). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** For the package's own tests: how many calls took the slow path, and the module's memory in bytes. */
+export const __internal: { slowCalls(): number; memoryBytes(): number };

@@ -1,0 +1,149 @@
+// The fast path (js/api.js reading arguments into numbers, the module
+// judging them) against the slow path (the module's strict decoders on the
+// values themselves): on valid and invalid input alike they must give the
+// same result, key order included, or throw the same MaintenanceInputError.
+// And valid input must actually take the fast path.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import * as api from "mesh-maintenance";
+import * as raw from "../../pkg/web/mesh_maintenance_wasm.js";
+import { runVectors, errorDetail } from "./conformance.mjs";
+import { loadVectors } from "./vectors.mjs";
+import { random } from "./random.mjs";
+
+const RUNS = Number(process.env.FAST_PATH_RUNS ?? 20_000);
+
+/** JSON with bigints, NaN and undefined told apart from everything else. */
+const text = (value) => JSON.stringify(value, (_, v) =>
+  typeof v === "bigint" ? `${v}n` : v === undefined ? "(undefined)" : Number.isNaN(v) ? "(NaN)" : v);
+
+/** The result as text (key order matters), or the error's detail. */
+function outcome(call) {
+  try {
+    return text(call());
+  } catch (error) {
+    return text(errorDetail(error));
+  }
+}
+
+const KINDS = ["Active", "EnteringMaintenance", "Maintenance", "ExitingMaintenance", "DrainFailed", "Recovery"];
+
+/** Values a field may hold: mostly valid, some of every wrong sort. */
+function generator(next) {
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const time = () => pick([0, 1, 5_000, 600_000, 2 ** 53 - 1, Math.floor(next() * 1e9), Math.floor(next() * 1e6)]);
+  const odd = () => pick([-1, 0.5, NaN, Infinity, 2 ** 53, "5", null, undefined, true, {}, [], 5n, -0]);
+  const maybe = (valid, chance = 0.9) => (next() < chance ? valid() : odd());
+  const state = () => {
+    const kind = next() < 0.95 ? pick(KINDS) : pick(["Paused", "active", 3, undefined]);
+    const s = { kind };
+    if (kind !== "Active" || next() < 0.05) s.since = maybe(time);
+    if (kind === "EnteringMaintenance") {
+      const roll = next();
+      if (roll < 0.4) s.deadline = maybe(time);
+      else if (roll < 0.7) s.deadline = null;
+    }
+    if (kind === "DrainFailed" || next() < 0.03) s.reason = next() < 0.95 ? pick(["", "r", "drain deadline elapsed after 5ms"]) : odd();
+    if (next() < 0.03) s.extra = 1;
+    if (next() < 0.02) delete s.kind;
+    return s;
+  };
+  const conditions = () => {
+    const c = {};
+    for (const flag of ["replicasDrained", "daemonsStopped", "daemonsHealthy", "clusterFrozen"]) {
+      const roll = next();
+      if (roll < 0.3) c[flag] = true;
+      else if (roll < 0.5) c[flag] = false;
+      else if (roll < 0.52) c[flag] = odd();
+    }
+    if (next() < 0.03) c.replicas = true;
+    return c;
+  };
+  const event = () => {
+    switch (Math.floor(next() * 5)) {
+      case 0: return next() < 0.5 ? { type: "EnterMaintenance" } : { type: "EnterMaintenance", drainForMs: next() < 0.3 ? null : maybe(time) };
+      case 1: return next() < 0.5 ? { type: "ExitMaintenance" } : { type: "ExitMaintenance", force: next() < 0.9 ? next() < 0.5 : odd() };
+      case 2: return { type: "TransitionObserved", state: next() < 0.97 ? state() : odd() };
+      case 3: return { type: "Reconcile", conditions: next() < 0.97 ? conditions() : odd() };
+      default: return pick([{ type: "Cancel" }, { type: "Reconcile" }, { type: "ExitMaintenance", force: true, extra: 1 }, odd()]);
+    }
+  };
+  const config = () => {
+    if (next() < 0.5) return undefined;
+    const c = {};
+    if (next() < 0.5) c.profile = next() < 0.95 ? pick(["strict", "node"]) : pick(["Node", 1, null]);
+    if (next() < 0.4) c.defaultDrainForMs = next() < 0.3 ? null : maybe(time);
+    if (next() < 0.4) c.recoveryRampWindowMs = maybe(time);
+    if (next() < 0.03) c.extra = 1;
+    return next() < 0.98 ? c : odd();
+  };
+  return { state, event, conditions, config, now: () => maybe(time, 0.97) };
+}
+
+test(`fast and slow paths agree on ${RUNS} random calls of each function, valid and not`, () => {
+  const g = generator(random(11));
+  let valid = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const [state, event, now, config] = [g.state(), g.event(), g.now(), g.config()];
+    const fast = outcome(() => api.transition(state, event, now, config));
+    assert.equal(fast, outcome(() => raw.slowTransition(state, event, now, config)), text({ state, event, now, config }));
+    if (!fast.startsWith('{"error"')) valid++;
+    const conditions = g.conditions();
+    assert.equal(outcome(() => api.reconcile(state, conditions, now, config)), outcome(() => raw.slowReconcile(state, conditions, now, config)));
+    const other = g.state();
+    assert.equal(outcome(() => api.isValidSuccessor(state, other)), outcome(() => raw.slowIsValidSuccessor(state, other)));
+    assert.equal(
+      outcome(() => [api.isNonActive(state), api.isSteadyMaintenance(state), api.since(state), api.rank(state)]),
+      outcome(() => raw.slowPredicates(state)),
+    );
+    // The machine: its own state, the random event.
+    let machine;
+    try {
+      machine = new api.Machine({ state, config });
+    } catch {
+      continue;
+    }
+    const options = { state: machine.state, config: config === undefined ? undefined : config };
+    assert.equal(outcome(() => machine.check(event, now)), outcome(() => raw.slowMachineEvent(options, event, now)));
+    const until = g.now();
+    assert.equal(
+      outcome(() => machine.allowedActions(now, { frozenUntil: until })),
+      outcome(() => raw.slowAllowed(options, now, { frozenUntil: until })),
+    );
+  }
+  console.log(`fast path: ${RUNS} random calls per function agree with the slow path (${valid} valid transitions)`);
+  assert.ok(valid > RUNS / 3, `only ${valid} valid transitions: the generator is too hostile to test the fast path`);
+});
+
+test("random chains replay the same on both paths", () => {
+  const g = generator(random(12));
+  for (let i = 0; i < RUNS / 20; i++) {
+    const entries = Array.from({ length: Math.floor(random(i)() * 12) }, (_, k) => ({ at: 1_000 * k, event: g.event() }));
+    const options = random(i + 1)() < 0.5 ? undefined : { initial: g.state(), config: g.config() };
+    assert.equal(outcome(() => api.replay(entries, options)), outcome(() => raw.slowReplay(entries, options)));
+  }
+});
+
+/** A case takes the slow path on purpose: reasons to compare, or malformed steps. */
+function slowByDesign(c) {
+  const drainFailedOverDrainFailed = c.state?.kind === "DrainFailed" && c.event?.state?.kind === "DrainFailed";
+  return drainFailedOverDrainFailed || JSON.stringify(c).includes('"error"');
+}
+
+test("every valid vector takes the fast path", () => {
+  const files = loadVectors();
+  const slow = [];
+  let checked = 0;
+  for (const stem of Object.keys(files)) {
+    for (const c of files[stem].cases) {
+      if (c.op === "malformed" || slowByDesign(c)) continue;
+      const before = api.__internal.slowCalls();
+      runVectors(api, { [stem]: { cases: [c] } });
+      checked++;
+      if (api.__internal.slowCalls() !== before) slow.push(`${stem}/${c.name}`);
+    }
+  }
+  console.log(`fast path: ${checked} valid vectors, ${slow.length} on the slow path`);
+  assert.deepEqual(slow, []);
+});

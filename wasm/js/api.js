@@ -1,0 +1,502 @@
+// The package's API. Each function reads its arguments whole, crosses into
+// the module once with numbers (the fast path: `protocol.js`, generated from
+// wasm/src/protocol.rs), and builds the result from the numbers it gets back.
+// Nothing here judges a value: the module decides what is valid, what the
+// rules say and every message. Whatever the fast path cannot vouch for (a
+// getter that throws, a proxy, an unknown field, a malformed value) goes to
+// the slow path, which hands the values themselves to the module's strict
+// decoders and so returns the same answer or throws the exact
+// MaintenanceInputError.
+import * as raw from "./web/mesh_maintenance_wasm.js";
+import {
+  STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STATE_FIELDS, MAKE_STATE,
+  NUMBER, ABSENT, NULL, TRUE, FALSE, STRING, OTHER, UNKNOWN, MAX_KEYS,
+  STATE_META, EVENT_META, CONDITIONS_META, CONFIG_META, STATUS, REASON, OUT_LEN, MESSAGE_COUNT,
+} from "./protocol.js";
+
+const KIND = new Map(STATE_KINDS.map((name, code) => [name, code]));
+const TYPE = new Map(EVENT_TYPES.map((name, code) => [name, code]));
+const PROFILE = new Map(PROFILES.map((name, code) => [name, code + 1]));
+const [ENTER, EXIT, OBSERVED, RECONCILE] = ["EnterMaintenance", "ExitMaintenance", "TransitionObserved", "Reconcile"].map((name) => TYPE.get(name));
+const APPLIED = OUTCOMES.indexOf("applied"), UNCHANGED = OUTCOMES.indexOf("unchanged");
+
+/**
+ * The `meta` of a state held as numbers, by kind and by whether its deadline
+ * is a number: the kind, its key count and a tag per field it carries.
+ */
+const HELD_META = STATE_KINDS.map((_, kind) => [false, true].map((numberDeadline) => {
+  const fields = STATE_FIELDS[kind];
+  const tag = (name, present) => (fields.includes(name) ? present : ABSENT);
+  return kind | (fields.length + 1) << STATE_META.KEYS | tag("since", NUMBER) << STATE_META.SINCE
+    | tag("deadline", numberDeadline ? NUMBER : NULL) << STATE_META.DEADLINE | tag("reason", STRING) << STATE_META.REASON;
+}));
+/** How many calls took the slow path: a test checks valid input never does. */
+let slowCalls = 0;
+/** For the package's own tests: slow-path calls, and the module's memory in bytes. */
+export const __internal = { slowCalls: () => slowCalls, memoryBytes: () => raw.wasmMemory().buffer.byteLength };
+
+function tagOf(value) {
+  switch (typeof value) {
+    case "number": return NUMBER;
+    case "undefined": return ABSENT;
+    case "boolean": return value ? TRUE : FALSE;
+    case "string": return STRING;
+    default: return value === null ? NULL : OTHER;
+  }
+}
+
+/** A plain object to read fields from (Array.isArray throws for a revoked proxy: the caller catches). */
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function keyCount(object) {
+  const count = Object.keys(object).length;
+  return count > MAX_KEYS ? MAX_KEYS : count;
+}
+
+/** A state object as a record: {meta, since, deadline, units, reason}, or null. */
+function readState(state) {
+  if (!isRecord(state)) return null;
+  const kind = KIND.get(state.kind) ?? UNKNOWN;
+  const since = state.since, deadline = state.deadline, reason = state.reason;
+  const sinceTag = tagOf(since), deadlineTag = tagOf(deadline), reasonTag = tagOf(reason);
+  return {
+    meta: kind | keyCount(state) << STATE_META.KEYS | sinceTag << STATE_META.SINCE
+      | deadlineTag << STATE_META.DEADLINE | reasonTag << STATE_META.REASON,
+    since: sinceTag === NUMBER ? since : 0,
+    deadline: deadlineTag === NUMBER ? deadline : 0,
+    units: reasonTag === STRING ? reason.length : 0,
+    reason,
+  };
+}
+
+const NO_STATE = { meta: 0, since: 0, deadline: 0, units: 0, reason: undefined };
+
+function conditionsMeta(conditions) {
+  let meta = OTHER << CONDITIONS_META.SHAPE | keyCount(conditions) << CONDITIONS_META.KEYS;
+  for (let i = 0; i < CONDITIONS.length; i++) meta |= tagOf(conditions[CONDITIONS[i]]) << (CONDITIONS_META.FLAGS + 3 * i);
+  return meta;
+}
+
+/**
+ * An event as a record: {meta, param, nestedMeta, nested}, `nested` the
+ * observed state's record (`NO_STATE` otherwise) and `nestedMeta` its meta or
+ * the conditions'.
+ */
+function readEvent(event) {
+  if (!isRecord(event)) return null;
+  const type = TYPE.get(event.type) ?? UNKNOWN;
+  let field = ABSENT, param = 0, nested = NO_STATE, nestedMeta = 0, nestedTag = ABSENT;
+  switch (type) {
+    case ENTER: {
+      const window = event.drainForMs;
+      field = tagOf(window);
+      if (field === NUMBER) param = window;
+      break;
+    }
+    case EXIT:
+      field = tagOf(event.force);
+      break;
+    case OBSERVED:
+      nested = readState(event.state);
+      if (nested === null) return null;
+      nestedMeta = nested.meta;
+      nestedTag = OTHER;
+      break;
+    case RECONCILE: {
+      const conditions = event.conditions;
+      if (!isRecord(conditions)) return null;
+      nestedMeta = conditionsMeta(conditions);
+      nestedTag = OTHER;
+      break;
+    }
+    default:
+      return null;
+  }
+  return {
+    meta: type | keyCount(event) << EVENT_META.KEYS | field << EVENT_META.FIELD | nestedTag << EVENT_META.NESTED,
+    param,
+    nestedMeta,
+    nested,
+  };
+}
+
+const DEFAULT_CONFIG = { meta: ABSENT << CONFIG_META.SHAPE, defaultDrain: 0, ramp: 0 };
+
+/** A config argument as a record: {meta, defaultDrain, ramp}, or null. */
+function readConfig(config) {
+  if (config === undefined) return DEFAULT_CONFIG;
+  if (!isRecord(config)) return null;
+  const profile = config.profile;
+  const code = profile === undefined ? 0 : PROFILE.get(profile) ?? UNKNOWN;
+  const defaultDrain = config.defaultDrainForMs, ramp = config.recoveryRampWindowMs;
+  const drainTag = tagOf(defaultDrain), rampTag = tagOf(ramp);
+  return {
+    meta: OTHER << CONFIG_META.SHAPE | keyCount(config) << CONFIG_META.KEYS | code << CONFIG_META.PROFILE
+      | drainTag << CONFIG_META.DEFAULT_DRAIN | rampTag << CONFIG_META.RAMP,
+    defaultDrain: drainTag === NUMBER ? defaultDrain : 0,
+    ramp: rampTag === NUMBER ? ramp : 0,
+  };
+}
+
+let out = null;
+/** The numbers a fast answer left in the module's memory (re-viewed after the memory grows). */
+function outputs() {
+  if (out === null || out.byteLength === 0) out = new Float64Array(raw.wasmMemory().buffer, raw.outPointer(), OUT_LEN);
+  return out;
+}
+
+/** Rendered messages by number: a packed array, filled as they are first met. */
+const MESSAGES = new Array(MESSAGE_COUNT).fill(null);
+function message(status) {
+  const id = status >>> STATUS.MESSAGE;
+  return MESSAGES[id] ??= raw.messageText(id);
+}
+
+/** A state object from a record the module vouched for. */
+function stateOf(record) {
+  const deadline = (record.meta >> STATE_META.DEADLINE & 7) === NUMBER ? record.deadline : null;
+  return MAKE_STATE[record.meta & 7](record.since, deadline, record.reason);
+}
+
+/** A verdict from a fast answer, `from` built from `record` and `to` (if applied) from `target`. */
+function verdictOf(status, record, target) {
+  const outcome = status >> STATUS.OUTCOME & 3;
+  const from = stateOf(record);
+  if (outcome === APPLIED) return { outcome: "applied", from, to: stateOf(target), message: message(status) };
+  const to = stateOf(record);
+  if (outcome === UNCHANGED) return { outcome: "unchanged", from, to, message: message(status) };
+  return { outcome: "rejected", from, to, code: REJECT_CODES[status >> STATUS.CODE & 7], message: message(status) };
+}
+
+const applied = (status) => (status >> STATUS.OUTCOME & 3) === APPLIED;
+
+/** What `event` does to `state` at `now`; pure. */
+export function transition(state, event, now, config) {
+  try {
+    const s = readState(state), c = readConfig(config), e = s && c && readEvent(event);
+    if (e && typeof now === "number") {
+      const n = e.nested;
+      const status = raw.fastTransition(
+        s.meta, s.since, s.deadline, s.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
+        now, c.meta, c.defaultDrain, c.ramp,
+      );
+      if (status !== 0) return verdictOf(status, s, applied(status) ? heldTarget(status, n) : null);
+    }
+  } catch {
+    // the slow path says what is wrong
+  }
+  slowCalls++;
+  return raw.slowTransition(state, event, now, config);
+}
+
+/** The state reconcile moves `state` to, or null. */
+export function reconcile(state, conditions, now, config) {
+  try {
+    const s = readState(state), c = readConfig(config);
+    if (s && c && isRecord(conditions) && typeof now === "number") {
+      const status = raw.fastReconcile(s.meta, s.since, s.deadline, s.units, conditionsMeta(conditions), now, c.meta, c.defaultDrain, c.ramp);
+      if (status !== 0) return applied(status) ? stateOf(heldTarget(status, NO_STATE)) : null;
+    }
+  } catch {
+    // the slow path says what is wrong
+  }
+  slowCalls++;
+  return raw.slowReconcile(state, conditions, now, config);
+}
+
+export function isValidSuccessor(from, to) {
+  try {
+    const a = readState(from), b = a && readState(to);
+    if (b) {
+      const status = raw.fastSuccessor(a.meta, a.since, a.deadline, a.units, b.meta, b.since, b.deadline, b.units);
+      if (status !== 0) return (status & 2) !== 0;
+    }
+  } catch {
+    // the slow path says what is wrong
+  }
+  slowCalls++;
+  return raw.slowIsValidSuccessor(from, to);
+}
+
+/** [isNonActive, isSteadyMaintenance, since, rank] of a state. */
+function predicates(state) {
+  try {
+    const s = readState(state);
+    if (s) {
+      const status = raw.fastPredicates(s.meta, s.since, s.deadline, s.units);
+      if (status !== 0) return [(status & 2) !== 0, (status & 4) !== 0, status & 64 ? s.since : null, status >> 3 & 7];
+    }
+  } catch {
+    // the slow path says what is wrong
+  }
+  slowCalls++;
+  return raw.slowPredicates(state);
+}
+
+export const isNonActive = (state) => predicates(state)[0];
+export const isSteadyMaintenance = (state) => predicates(state)[1];
+export const since = (state) => predicates(state)[2];
+export const rank = (state) => predicates(state)[3];
+
+/** The record of a state held as numbers (`Machine`, `replay`). */
+function heldRecord(kind, since, deadline, reason) {
+  return {
+    meta: HELD_META[kind][deadline === null ? 0 : 1],
+    since,
+    deadline: deadline ?? 0,
+    units: reason === undefined ? 0 : reason.length,
+    reason,
+  };
+}
+
+/** The held record of an applied answer's new state. */
+function heldTarget(status, observed) {
+  const values = outputs();
+  const kind = status >> STATUS.TO_KIND & 7;
+  let reason;
+  switch (status >> STATUS.REASON & 3) {
+    case REASON.OBSERVED: reason = observed.reason; break;
+    case REASON.ELAPSED: reason = raw.elapsedReason(values[2]); break;
+  }
+  return heldRecord(kind, values[0], status >> STATUS.HAS_DEADLINE & 1 ? values[1] : null, reason);
+}
+
+/** The config record of a config held as numbers. */
+function heldConfig(profile, defaultDrain, ramp) {
+  return {
+    meta: OTHER << CONFIG_META.SHAPE | 3 << CONFIG_META.KEYS | (profile + 1) << CONFIG_META.PROFILE
+      | (defaultDrain === null ? NULL : NUMBER) << CONFIG_META.DEFAULT_DRAIN | NUMBER << CONFIG_META.RAMP,
+    defaultDrain: defaultDrain ?? 0,
+    ramp,
+  };
+}
+
+/** A config object from its numbers, for the slow path. */
+function configObject([profile, defaultDrain, ramp]) {
+  return { profile: PROFILES[profile], defaultDrainForMs: defaultDrain, recoveryRampWindowMs: ramp };
+}
+
+/** A held state from a state object the module returned. */
+function held(state) {
+  return heldRecord(KIND.get(state.kind), state.since ?? 0, state.deadline ?? null, state.reason);
+}
+
+/** Holds one node's state; every method asks the module. */
+export class Machine {
+  #state;
+  #config;
+  #configNumbers;
+
+  constructor(options) {
+    const [kind, since, deadline, reason, profile, defaultDrain, ramp] = raw.machineOptions(options);
+    this.#state = heldRecord(kind, since, deadline, reason);
+    this.#configNumbers = [profile, defaultDrain, ramp];
+    this.#config = heldConfig(profile, defaultDrain, ramp);
+  }
+
+  get state() {
+    return stateOf(this.#state);
+  }
+
+  toJSON() {
+    return this.state;
+  }
+
+  /** What `apply` would do; changes nothing. */
+  check(event, now) {
+    return this.#decide(event, now, false);
+  }
+
+  /** Applies `event`; the state changes only when the verdict is applied. */
+  apply(event, now) {
+    return this.#decide(event, now, true);
+  }
+
+  #decide(event, now, apply) {
+    try {
+      // The event is read first: a getter that calls back into this machine
+      // finds it consistent, and this call uses the state as it is after.
+      const e = readEvent(event);
+      if (e !== null && typeof now === "number") {
+        const s = this.#state, c = this.#config, n = e.nested;
+        const status = raw.fastTransition(
+          s.meta, s.since, s.deadline, s.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
+          now, c.meta, c.defaultDrain, c.ramp,
+        );
+        if (status !== 0) {
+          const target = applied(status) ? heldTarget(status, n) : null;
+          if (apply && target !== null) this.#state = target;
+          return verdictOf(status, s, target);
+        }
+      }
+    } catch {
+      // the slow path says what is wrong
+    }
+    slowCalls++;
+    const verdict = raw.slowMachineEvent(this.#options(), event, now);
+    if (apply && verdict.outcome === "applied") this.#state = held(verdict.to);
+    return verdict;
+  }
+
+  /** Which operator buttons a console should enable at `now`; none while a freeze holds. */
+  allowedActions(now, options) {
+    try {
+      let frozenTag = ABSENT, frozenUntil = 0;
+      if (options !== undefined) {
+        if (!isRecord(options) || keyCount(options) > 1) throw options;
+        const until = options.frozenUntil;
+        if (keyCount(options) === 1 && until === undefined) throw options;
+        frozenTag = tagOf(until);
+        if (frozenTag === NUMBER) frozenUntil = until;
+      }
+      if (typeof now === "number") {
+        const s = this.#state, c = this.#config;
+        const status = raw.fastAllowed(s.meta, s.since, s.deadline, s.units, now, frozenTag, frozenUntil, c.meta, c.defaultDrain, c.ramp);
+        if (status !== 0) {
+          return { enterMaintenance: (status & 2) !== 0, exitMaintenance: (status & 4) !== 0, forceExit: (status & 8) !== 0 };
+        }
+      }
+    } catch {
+      // the slow path says what is wrong
+    }
+    slowCalls++;
+    return raw.slowAllowed(this.#options(), now, options);
+  }
+
+  #options() {
+    return { state: this.state, config: configObject(this.#configNumbers) };
+  }
+
+  /** Nothing to release: the machine's state lives here, not in the module. */
+  free() {}
+
+  [Symbol.dispose]() {}
+}
+
+/** Folds `transition` over `entries`; a malformed entry throws. */
+export function replay(entries, options) {
+  try {
+    if (Array.isArray(entries)) {
+      const [kind, since, deadline, reason, profile, defaultDrain, ramp] = raw.replayOptions(options);
+      const config = heldConfig(profile, defaultDrain, ramp);
+      let state = heldRecord(kind, since, deadline, reason);
+      let appliedCount = 0, unchanged = 0;
+      const rejected = [];
+      const length = entries.length;
+      for (let index = 0; index < length; index++) {
+        const entry = entries[index];
+        if (!isRecord(entry) || keyCount(entry) !== 2) throw entry;
+        const at = entry.at, e = readEvent(entry.event);
+        if (e === null || typeof at !== "number") throw entry;
+        const n = e.nested;
+        const status = raw.fastTransition(
+          state.meta, state.since, state.deadline, state.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
+          at, config.meta, config.defaultDrain, config.ramp,
+        );
+        if (status === 0) throw entry;
+        switch (status >> STATUS.OUTCOME & 3) {
+          case APPLIED: appliedCount++; state = heldTarget(status, n); break;
+          case UNCHANGED: unchanged++; break;
+          default: rejected.push({ index, verdict: verdictOf(status, state, null) });
+        }
+      }
+      return { state: stateOf(state), applied: appliedCount, unchanged, rejected };
+    }
+  } catch {
+    // the slow path says what is wrong (or recomputes an unusual chain)
+  }
+  slowCalls++;
+  return raw.slowReplay(entries, options);
+}
+
+export {
+  admit, fromView, toView, adminSigningPayload, prepareAdminCommit, checkOperatorRegistry,
+} from "./web/mesh_maintenance_wasm.js";
+
+// The columnar API. Typed arrays are read through the intrinsics, so a
+// subclass or a proxy cannot substitute its own methods or lengths; the
+// module gets genuine views, a chunk at a time.
+const TypedArray = Object.getPrototypeOf(Uint8Array);
+const intrinsic = (name) => Object.getOwnPropertyDescriptor(TypedArray.prototype, name).get;
+const tagOfArray = Object.getOwnPropertyDescriptor(TypedArray.prototype, Symbol.toStringTag).get;
+const lengthOf = intrinsic("length"), bufferOf = intrinsic("buffer"), offsetOf = intrinsic("byteOffset");
+const { set: setArray } = TypedArray.prototype;
+const CHUNK = 16 * 1024;
+
+/** A genuine view of `value` if it is a typed array of type `Type`, else null. */
+function genuine(value, Type) {
+  try {
+    if (tagOfArray.call(value) !== Type.name) return null;
+    return new Type(bufferOf.call(value), offsetOf.call(value), lengthOf.call(value));
+  } catch {
+    return null;
+  }
+}
+
+/** The columns named in `spec` ([name, Type]) as genuine views of one length, or null. */
+function columnsOf(value, spec) {
+  if (!isRecord(value) || keyCount(value) !== spec.length) return null;
+  const columns = spec.map(([name, Type]) => genuine(value[name], Type));
+  if (columns.some((column) => column === null)) return null;
+  const length = columns[0].length;
+  return columns.every((column) => column.length === length) ? columns : null;
+}
+
+/** Replays a chain given as typed-array columns. */
+export function replayPacked(columns, options) {
+  let views = null;
+  try {
+    views = columnsOf(columns, [["kind", Uint8Array], ["at", Float64Array], ["param", Float64Array]]);
+  } catch {
+    views = null;
+  }
+  if (views === null) {
+    slowCalls++;
+    return raw.slowReplayPacked(columns, options);
+  }
+  const [kind, at, param] = views;
+  const run = new raw.PackedReplayRun(options);
+  for (let start = 0; start < kind.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, kind.length);
+    try {
+      run.push(kind.subarray(start, end), at.subarray(start, end), param.subarray(start, end));
+    } catch (error) {
+      run.free();
+      throw error;
+    }
+  }
+  return run.finish();
+}
+
+/** Reconciles a whole fleet given as typed-array columns; the arguments are not modified. */
+export function reconcileFleet(fleet, now, config) {
+  let views = null;
+  try {
+    views = columnsOf(fleet, [["kind", Uint8Array], ["since", Float64Array], ["deadline", Float64Array], ["conditions", Uint8Array]]);
+  } catch {
+    views = null;
+  }
+  if (views === null) {
+    slowCalls++;
+    return raw.slowReconcileFleet(fleet, now, config);
+  }
+  const [kind, since, deadline, conditions] = views;
+  const run = new raw.FleetRun(now, config);
+  const n = kind.length;
+  const outKind = new Uint8Array(n), outSince = new Float64Array(n), outDeadline = new Float64Array(n);
+  setArray.call(outKind, kind);
+  setArray.call(outSince, since);
+  setArray.call(outDeadline, deadline);
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(start + CHUNK, n);
+    try {
+      run.reconcile(outKind.subarray(start, end), outSince.subarray(start, end), outDeadline.subarray(start, end), conditions.subarray(start, end));
+    } catch (error) {
+      run.free();
+      throw error;
+    }
+  }
+  return { kind: outKind, since: outSince, deadline: outDeadline, changed: run.finish() };
+}

@@ -1,0 +1,10 @@
+// workerd / Cloudflare Workers: a `.wasm` import arrives compiled, as a
+// WebAssembly.Module, so it is instantiated synchronously at module load.
+import module from "./web/mesh_maintenance_wasm_bg.wasm";
+import { initSync, prepareAdminCommit } from "./web/mesh_maintenance_wasm.js";
+import { verifier } from "./verify.js";
+
+initSync({ module });
+
+export * from "./api.js";
+export const verifyAdminCommit = verifier(prepareAdminCommit);

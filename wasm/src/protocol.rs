@@ -1,0 +1,293 @@
+//! The boundary between JavaScript and the module, declared once.
+//!
+//! The fast path crosses it with numbers only: `js/api.js` reads an
+//! argument whole (a `kind` string becomes its code, each field becomes a
+//! tag and a number) and calls one export; the export judges those numbers
+//! with the core's rules and answers with one status word and a few numbers
+//! in [`Out`]; `js/api.js` builds the result objects. Every table the JS side
+//! needs (names, codes, field order per kind, bit layouts) is in this file,
+//! and `js/protocol.js` is generated from it (`cargo run -p
+//! mesh-maintenance-wasm --example protocol`); a test fails on any drift.
+//! Anything the fast path cannot vouch for goes down the slow path, which
+//! hands the `JsValue`s themselves to the core's strict decoders.
+
+#[cfg(not(target_arch = "wasm32"))]
+use mesh_maintenance::{Condition, EventKind, Outcome, Profile, RejectCode, StateField, StateKind};
+
+/// What the reader saw in a field, before any judgement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Tag {
+    /// A number (any: the module judges it); its value travels beside.
+    Number = 0,
+    /// `undefined`, or no such field.
+    Absent = 1,
+    Null = 2,
+    True = 3,
+    False = 4,
+    /// A string; for a reason, its UTF-16 length travels beside.
+    String = 5,
+    /// Anything else.
+    Other = 6,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 7] = [
+        Tag::Number,
+        Tag::Absent,
+        Tag::Null,
+        Tag::True,
+        Tag::False,
+        Tag::String,
+        Tag::Other,
+    ];
+
+    pub fn of(bits: u32) -> Tag {
+        Tag::ALL
+            .get((bits & TAG_MASK) as usize)
+            .copied()
+            .unwrap_or(Tag::Other)
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Tag::Number => "NUMBER",
+            Tag::Absent => "ABSENT",
+            Tag::Null => "NULL",
+            Tag::True => "TRUE",
+            Tag::False => "FALSE",
+            Tag::String => "STRING",
+            Tag::Other => "OTHER",
+        }
+    }
+}
+
+/// A tag takes three bits.
+pub const TAG_BITS: u32 = 3;
+pub const TAG_MASK: u32 = 0b111;
+/// A code that names none of the list (an unknown `kind` or `type`).
+pub const UNKNOWN: u32 = 7;
+/// Key counts are capped here by the reader (more keys: the slow path).
+pub const MAX_KEYS: u32 = 31;
+
+/// A state object: `meta` packs the kind's code, the key count and one tag
+/// per field of [`StateKind::fields`] order (`since`, `deadline`,
+/// `reason`); two numbers (`since`, `deadline`) and the reason's UTF-16
+/// length travel beside.
+pub mod state_meta {
+    pub const KIND: u32 = 0;
+    pub const KEYS: u32 = 3;
+    pub const SINCE: u32 = 8;
+    pub const DEADLINE: u32 = 11;
+    pub const REASON: u32 = 14;
+}
+
+/// An event object: its type's code, its key count, the tag of its one
+/// scalar field (`drainForMs` or `force`) and the tag of `conditions` or
+/// `state` (which travel as their own records).
+pub mod event_meta {
+    pub const TYPE: u32 = 0;
+    pub const KEYS: u32 = 3;
+    pub const FIELD: u32 = 8;
+    pub const NESTED: u32 = 11;
+}
+
+/// A conditions object: one tag per [`Condition`], the key count, and the
+/// tag of the value itself (`OTHER` for an object, as for every nested or
+/// optional object argument).
+pub mod conditions_meta {
+    pub const FLAGS: u32 = 0;
+    pub const KEYS: u32 = 12;
+    pub const SHAPE: u32 = 17;
+}
+
+/// A config argument: its tag (absent, or `OTHER` for an object), key
+/// count, the profile (0 absent, 1 + its code when a known name, [`UNKNOWN`]
+/// otherwise) and the tags of its two numbers.
+pub mod config_meta {
+    pub const SHAPE: u32 = 0;
+    pub const KEYS: u32 = 3;
+    pub const PROFILE: u32 = 8;
+    pub const DEFAULT_DRAIN: u32 = 11;
+    pub const RAMP: u32 = 14;
+}
+
+/// The answer of a fast export: zero sends the caller down the slow path.
+pub mod status {
+    /// Set on every fast answer.
+    pub const OK: u32 = 1;
+    pub const OUTCOME: u32 = 1;
+    pub const CODE: u32 = 3;
+    pub const REASON: u32 = 6;
+    pub const TO_KIND: u32 = 8;
+    /// Set when `to` has a deadline ([`super::Out::deadline`]).
+    pub const HAS_DEADLINE: u32 = 11;
+    pub const MESSAGE: u32 = 12;
+}
+
+/// Where a new `DrainFailed` reason comes from, in [`status::REASON`].
+pub mod reason {
+    pub const NONE: u32 = 0;
+    /// The observed state's own (the caller has it).
+    pub const OBSERVED: u32 = 1;
+    /// Reconcile's: render it with `elapsedReason(Out.waited)`.
+    pub const ELAPSED: u32 = 2;
+}
+
+/// The numbers a fast answer leaves in the module's memory.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Out {
+    pub since: f64,
+    pub deadline: f64,
+    pub waited: f64,
+}
+
+/// The length of [`Out`] in `f64`s.
+pub const OUT_LEN: usize = 3;
+
+/// `js/protocol.js`: every table above, and a state factory per kind in
+/// the field order of [`StateKind::fields`]. Native only: it runs at build
+/// and test time, never in the module.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn javascript() -> std::string::String {
+    use std::borrow::ToOwned;
+    use std::format;
+    use std::string::{String, ToString};
+    use std::vec::Vec;
+
+    let mut js = String::new();
+    js.push_str("// Generated from wasm/src/protocol.rs by `cargo run -p mesh-maintenance-wasm --example protocol`.\n");
+    js.push_str("// Do not edit: wasm/tests/protocol.rs fails when this file and the table drift apart.\n\n");
+    let list = |names: Vec<&str>| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    js.push_str(&format!(
+        "export const STATE_KINDS = {};\n",
+        list(StateKind::ALL.iter().map(|k| k.name()).collect())
+    ));
+    js.push_str(&format!(
+        "export const EVENT_TYPES = {};\n",
+        list(EventKind::ALL.iter().map(|k| k.name()).collect())
+    ));
+    js.push_str(&format!(
+        "export const PROFILES = {};\n",
+        list(Profile::ALL.iter().map(|p| p.name()).collect())
+    ));
+    js.push_str(&format!(
+        "export const CONDITIONS = {};\n",
+        list(Condition::ALL.iter().map(|c| c.name()).collect())
+    ));
+    js.push_str(&format!(
+        "export const OUTCOMES = {};\n",
+        list(Outcome::ALL.iter().map(|o| o.as_str()).collect())
+    ));
+    js.push_str(&format!(
+        "export const REJECT_CODES = {};\n",
+        list(RejectCode::ALL.iter().map(|c| c.as_str()).collect())
+    ));
+    let ranks: Vec<String> = StateKind::ALL
+        .iter()
+        .map(|k| k.rank().to_string())
+        .collect();
+    js.push_str(&format!("export const RANKS = [{}];\n", ranks.join(", ")));
+    js.push_str(&format!(
+        "/** The fields of each kind besides `kind`, in order. */\nexport const STATE_FIELDS = [{}];\n",
+        StateKind::ALL
+            .iter()
+            .map(|k| list(k.fields().iter().map(|f| f.name()).collect()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    js.push('\n');
+    for tag in Tag::ALL {
+        js.push_str(&format!("export const {} = {};\n", tag.name(), tag as u32));
+    }
+    js.push_str(&format!(
+        "export const UNKNOWN = {UNKNOWN};\nexport const MAX_KEYS = {MAX_KEYS};\n\n"
+    ));
+    let layout = |name: &str, fields: &[(&str, u32)]| {
+        let members: Vec<String> = fields.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+        format!("export const {name} = {{ {} }};\n", members.join(", "))
+    };
+    js.push_str(&layout(
+        "STATE_META",
+        &[
+            ("KIND", state_meta::KIND),
+            ("KEYS", state_meta::KEYS),
+            ("SINCE", state_meta::SINCE),
+            ("DEADLINE", state_meta::DEADLINE),
+            ("REASON", state_meta::REASON),
+        ],
+    ));
+    js.push_str(&layout(
+        "EVENT_META",
+        &[
+            ("TYPE", event_meta::TYPE),
+            ("KEYS", event_meta::KEYS),
+            ("FIELD", event_meta::FIELD),
+            ("NESTED", event_meta::NESTED),
+        ],
+    ));
+    js.push_str(&layout(
+        "CONDITIONS_META",
+        &[
+            ("FLAGS", conditions_meta::FLAGS),
+            ("KEYS", conditions_meta::KEYS),
+            ("SHAPE", conditions_meta::SHAPE),
+        ],
+    ));
+    js.push_str(&layout(
+        "CONFIG_META",
+        &[
+            ("SHAPE", config_meta::SHAPE),
+            ("KEYS", config_meta::KEYS),
+            ("PROFILE", config_meta::PROFILE),
+            ("DEFAULT_DRAIN", config_meta::DEFAULT_DRAIN),
+            ("RAMP", config_meta::RAMP),
+        ],
+    ));
+    js.push_str(&layout(
+        "STATUS",
+        &[
+            ("OK", status::OK),
+            ("OUTCOME", status::OUTCOME),
+            ("CODE", status::CODE),
+            ("REASON", status::REASON),
+            ("TO_KIND", status::TO_KIND),
+            ("HAS_DEADLINE", status::HAS_DEADLINE),
+            ("MESSAGE", status::MESSAGE),
+        ],
+    ));
+    js.push_str(&layout(
+        "REASON",
+        &[
+            ("NONE", reason::NONE),
+            ("OBSERVED", reason::OBSERVED),
+            ("ELAPSED", reason::ELAPSED),
+        ],
+    ));
+    js.push_str(&format!("export const OUT_LEN = {OUT_LEN};\n"));
+    js.push_str(&format!(
+        "/** Message numbers are below this (the JS cache is an array of this length). */\nexport const MESSAGE_COUNT = {};\n\n",
+        mesh_maintenance::Message::COUNT
+    ));
+    js.push_str("/** A fresh state object of each kind, fields in the SPEC's order: `(since, deadline, reason)`. */\nexport const MAKE_STATE = [\n");
+    for kind in StateKind::ALL {
+        let fields = kind.fields();
+        let members: Vec<String> = std::iter::once(format!("kind: \"{}\"", kind.name()))
+            .chain(fields.iter().map(|f| match f {
+                // A state without deadline writes `deadline: null`.
+                StateField::Deadline => "deadline: deadline ?? null".to_owned(),
+                other => other.name().to_owned(),
+            }))
+            .collect();
+        js.push_str(&format!(
+            "  (since, deadline, reason) => ({{ {} }}),\n",
+            members.join(", ")
+        ));
+    }
+    js.push_str("];\n");
+    js
+}
