@@ -1,7 +1,8 @@
 # workerd configuration: serves worker.mjs on 127.0.0.1:8787.
 #   npx workerd serve config.capnp
-# The six `embed` paths under ../../pkg/ are the package; point them at
-# node_modules/mesh-maintenance/ in a copy of this folder.
+# The first three modules are the worker; the `embed` paths under ../../pkg/
+# are the package: point them at node_modules/mesh-maintenance/ in a copy of
+# this folder.
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -12,11 +13,31 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
+    (name = "http.mjs", esModule = embed "http.mjs"),
+    (name = "gate.mjs", esModule = embed "gate.mjs"),
     (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
     (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
     (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
     (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
     (name = "verify.js", esModule = embed "../../pkg/verify.js"),
+  ],
+  bindings = [
+    # The operator registry: JSON mapping each operator id (a u64 as a
+    # decimal string) to that operator's raw 32-byte Ed25519 public key, in
+    # hex or base64url, e.g.
+    #   text = "{\"1\": \"<operator 1's public key: 64 hex digits>\", \"2\": \"…\"}"
+    # Use the ids and keys the nodes' OperatorRegistry holds, so the worker
+    # refuses exactly what they would. With a registry, POST /v1/admit admits
+    # only commands signed by a listed operator. "{}" (as shipped) lists no
+    # one: every command is refused until you add your operators. Delete the
+    # binding to run without a registry (the worker then validates but does
+    # not authenticate). Invalid JSON or an invalid entry makes every request
+    # answer 500 REGISTRY_INVALID naming it: the gate never opens by mistake.
+    (name = "OPERATORS", text = "{}"),
+    # Origins (scheme://host[:port], comma-separated) whose pages may call the
+    # worker from a browser, e.g. "https://console.example,http://127.0.0.1:5173".
+    # Empty (as shipped): no cross-origin page may. "*" allows any origin.
+    (name = "ALLOWED_ORIGINS", text = ""),
   ],
   compatibilityDate = "2026-05-01",
 );

@@ -1,97 +1,22 @@
-// An edge worker that validates operator actions before they reach the admin
-// chain, with the exact rules the nodes run.
+// An edge worker that checks operator actions before they reach the admin
+// chain, with the exact rules the nodes run; with an operator registry
+// (binding OPERATORS) it is also the chain's gate: /v1/admit then admits only
+// commands signed by a registered operator, checked as the nodes check them.
 //
-// `now` is part of every request: the worker never reads the clock for a rule
-// decision. A deployed Worker's clock only advances after I/O (so `Date.now()`
-// can be stale within a request), and the caller knows the time the action is
-// meant for: the console's clock, or the chain entry's timestamp.
-import { transition, replay } from "mesh-maintenance";
+// `now` is part of every request and drives every rule decision: a deployed
+// Worker's clock only advances after I/O, and the caller knows the time the
+// action is meant for (the console's clock, or the chain entry's timestamp).
+// The one exception is a signed envelope's freshness, which the gate judges
+// by its own clock: it must not trust the caller's.
+//
+// Bindings (config.capnp, wrangler.toml): OPERATORS (the registry, JSON) and
+// ALLOWED_ORIGINS (comma-separated origins a browser console may call from).
+import { admit, transition, replay } from "mesh-maintenance";
 
-/** Bodies above this are refused with 413 before they are parsed. */
-const MAX_BODY_BYTES = 64 * 1024;
-/**
- * How much of an oversized streamed body is read and dropped before the 413:
- * closing on unread data resets the connection, and the client never sees
- * the answer. Past this, the worker stops reading anyway.
- */
-const DRAIN_BYTES = 1024 * 1024;
+import { RequestError, error, json, members, readJson } from "./http.mjs";
+import { admitSigned, corsHeaders, preflight, settings } from "./gate.mjs";
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-
-function json(status, body, headers = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
-
-function error(status, code, message, headers) {
-  return json(status, { error: { code, message } }, headers);
-}
-
-class RequestError extends Error {
-  constructor(status, code, message) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-/** Reads at most MAX_BODY_BYTES of strict UTF-8 JSON, or throws RequestError. */
-async function readJson(request) {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new RequestError(415, "UNSUPPORTED_MEDIA_TYPE", `expected content-type application/json, got ${JSON.stringify(type.slice(0, 100))}`);
-  }
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) throw new RequestError(413, "BODY_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`);
-  const chunks = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        while (size <= DRAIN_BYTES) {
-          const next = await reader.read();
-          if (next.done) break;
-          size += next.value.byteLength;
-        }
-        if (size > DRAIN_BYTES) await reader.cancel();
-        throw new RequestError(413, "BODY_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new RequestError(400, "INVALID_JSON", "the body is not valid UTF-8");
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new RequestError(400, "INVALID_JSON", `the body is not JSON: ${e.message}`);
-  }
-}
-
-/** The request's top-level object, refusing unknown members. */
-function members(body, allowed) {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new RequestError(400, "INVALID_INPUT", "body: expected a JSON object");
-  }
-  const unknown = Object.keys(body).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) {
-    throw new RequestError(400, "INVALID_INPUT", `body.${unknown.slice(0, 64)}: unknown field; expected only ${allowed.join(", ")}`);
-  }
-  return body;
-}
+const ADMIT_MEMBERS = ["state", "event", "now", "frozenUntil", "issuedAt", "config", "policy", "node", "signature"];
 
 const routes = {
   /** {state, event, now, config?} → the verdict; 409 when rejected. */
@@ -105,19 +30,46 @@ const routes = {
     const { entries, initial, config } = members(body, ["entries", "initial", "config"]);
     return json(200, replay(entries, { initial, config }));
   },
+  /**
+   * {state, event, now, frozenUntil?, issuedAt?, config?, policy?} → the
+   * admission verdict (freeze, freshness, rules); 409 when rejected. With a
+   * registry: {state, event, now, frozenUntil?, config?, node, issuedAt,
+   * signature: {operatorId, signature}}; see gate.mjs.
+   */
+  "/v1/admit": (body, { registry }) => {
+    members(body, ADMIT_MEMBERS);
+    if (registry) return admitSigned(body, registry);
+    const unsigned = ["node", "signature"].find((key) => key in body);
+    if (unsigned) {
+      throw new RequestError(400, "INVALID_INPUT",
+        `body.${unsigned}: this worker has no operator registry (binding OPERATORS), so it verifies no signature; send the command unsigned`);
+    }
+    const { state, event, now, frozenUntil, issuedAt, config, policy } = body;
+    const verdict = admit({ state, event, frozenUntil, issuedAt, config }, now, policy);
+    return json(verdict.outcome === "rejected" ? 409 : 200, verdict);
+  },
 };
 
+async function answer(request, route, gate) {
+  if (gate.problem) return error(500, gate.problem.code, gate.problem.message);
+  if (!route) return error(404, "NOT_FOUND", "no such endpoint; use POST /v1/check, /v1/replay or /v1/admit");
+  if (request.method === "OPTIONS") return preflight(request, gate.origins);
+  if (request.method !== "POST") return error(405, "METHOD_NOT_ALLOWED", "use POST", { allow: "POST" });
+  try {
+    return await route(await readJson(request), gate);
+  } catch (e) {
+    if (e instanceof RequestError) return error(e.status, e.code, e.message);
+    if (e?.name === "MaintenanceInputError") return error(400, e.code, e.message);
+    return error(500, "INTERNAL", "unexpected error");
+  }
+}
+
 export default {
-  async fetch(request) {
-    const route = routes[new URL(request.url).pathname];
-    if (!route) return error(404, "NOT_FOUND", "no such endpoint; use POST /v1/check or POST /v1/replay");
-    if (request.method !== "POST") return error(405, "METHOD_NOT_ALLOWED", "use POST", { allow: "POST" });
-    try {
-      return route(await readJson(request));
-    } catch (e) {
-      if (e instanceof RequestError) return error(e.status, e.code, e.message);
-      if (e?.name === "MaintenanceInputError") return error(400, e.code, e.message);
-      return error(500, "INTERNAL", "unexpected error");
-    }
+  async fetch(request, env) {
+    const gate = settings(env);
+    const response = await answer(request, routes[new URL(request.url).pathname], gate);
+    // Vary: Origin on every answer; Access-Control-Allow-Origin only for a listed origin.
+    for (const [name, value] of Object.entries(corsHeaders(request, gate.origins))) response.headers.set(name, value);
+    return response;
   },
 };

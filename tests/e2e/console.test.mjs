@@ -84,12 +84,16 @@ test("the stuck node fails its drain at the deadline and needs a forced exit", a
 });
 
 test("a malformed raw event shows the input error", async () => {
+  // An operator action goes through admit(): the path is the request's.
   await page.fill("#raw-event", '{"type": "EnterMaintenance", "drainForMs": -5}');
   await page.click("#raw-check");
   assert.equal(
     await page.textContent("#raw-result"),
-    "MaintenanceInputError INVALID_EVENT: event.drainForMs: expected a non-negative safe integer, got -5",
+    "MaintenanceInputError INVALID_EVENT: request.event.drainForMs: expected a non-negative safe integer, got -5",
   );
+  await page.fill("#raw-event", '{"type": "TransitionObserved", "state": {"kind": "Maintenance"}}');
+  await page.click("#raw-check");
+  assert.match(await page.textContent("#raw-result"), /^MaintenanceInputError INVALID_STATE: event\.state\.since: /);
   await page.fill("#raw-event", "{not json");
   await page.click("#raw-check");
   assert.match(await page.textContent("#raw-result"), /^Not JSON: /);

@@ -1,27 +1,34 @@
 // The real workerd binary (npm `workerd`), on 127.0.0.1: the example edge
 // worker with its own config, fed the conformance vectors over HTTP and the
-// error cases; and every vector run inside workerd itself.
+// error cases; the same worker without a registry answering the admission
+// vectors on /v1/admit; and every vector (the signed-commit ones included)
+// run inside workerd itself.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 
-import { deepEqual, disagreements } from "../js/conformance.mjs";
+import * as api from "mesh-maintenance";
+import { deepEqual, disagreements, errorDetail } from "../js/conformance.mjs";
 import { loadVectors, loadNativeResults } from "../js/vectors.mjs";
 import { repo, startWorkerd } from "./processes.mjs";
+import { signedBody, startEdgeWorker } from "./edge-worker.mjs";
 
 const native = loadNativeResults();
 const vectors = loadVectors();
-let worker;
+/** The example as shipped (registry "{}": a closed gate), and without a registry. */
+let worker, open;
 
 before(async () => {
   worker = await startWorkerd("examples/edge-worker/config.capnp");
+  open = await startEdgeWorker({ operators: undefined, allowedOrigins: undefined });
 });
 after(async () => {
   await worker?.stop();
+  await open?.stop();
 });
 
-async function post(path, body, headers = { "content-type": "application/json" }) {
-  const response = await fetch(`${worker.url}${path}`, {
+async function post(path, body, headers = { "content-type": "application/json" }, url = worker.url) {
+  const response = await fetch(`${url}${path}`, {
     method: "POST",
     headers,
     body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
@@ -104,6 +111,81 @@ test("the edge worker's HTTP errors", async () => {
   assert.deepEqual(after.body.to, { kind: "ExitingMaintenance", since: 2 });
 });
 
+const ADMIT_MEMBERS = ["state", "event", "frozenUntil", "issuedAt", "config"];
+
+/** admit(...args) in this process, as the worker would answer it. */
+function inProcess(args) {
+  try {
+    const verdict = api.admit(...args);
+    return { status: verdict.outcome === "rejected" ? 409 : 200, body: verdict };
+  } catch (error) {
+    const { error: code, message } = errorDetail(error);
+    return { status: 400, body: { error: { code, message } } };
+  }
+}
+
+test("the edge worker without a registry answers every admission vector on /v1/admit", async () => {
+  const cases = vectors.admission.cases.filter((c) => c.op === "admit" || (c.op === "malformed" && c.call === "admit"));
+  const mismatches = [];
+  let sent = 0;
+  for (const c of cases) {
+    const id = `admission/${c.name}`;
+    const [request, now, policy] = c.op === "admit" ? [c.request, c.now, c.policy] : c.args;
+    const isObject = typeof request === "object" && request !== null && !Array.isArray(request);
+    const fits = isObject && Object.keys(request).every((key) => ADMIT_MEMBERS.includes(key));
+    // The body is the request's members beside now and policy.
+    const body = isObject ? { ...request, now, policy } : request;
+    const answer = await post("/v1/admit", JSON.stringify(body), undefined, open.url);
+    sent += 1;
+    if (fits) {
+      const expected = expectedAnswer(native[id]);
+      if (!deepEqual(answer, expected)) mismatches.push(`${id}: native ${JSON.stringify(expected).slice(0, 300)}\n  worker ${JSON.stringify(answer).slice(0, 300)}`);
+      if (!deepEqual(answer, inProcess([request, now, policy]))) mismatches.push(`${id}: differs from admit() in Node`);
+      if (c.op === "admit") {
+        const projected = { outcome: answer.body.outcome, to: answer.body.to, stage: answer.body.stage };
+        if (answer.body.code !== undefined) projected.code = answer.body.code;
+        if (!deepEqual(projected, c.expect)) mismatches.push(`${id}: not the vector's expectation ${JSON.stringify(c.expect)}`);
+      } else if (answer.body.error?.code !== c.error || !answer.body.error.message.startsWith(`${c.path}: `)) {
+        mismatches.push(`${id}: not the vector's error ${c.error} at ${c.path}: ${JSON.stringify(answer.body)}`);
+      }
+    } else {
+      // A request that is no object, or has a member the body cannot carry:
+      // the worker refuses the body itself, with the vector's error code.
+      const refused = answer.status === 400 && answer.body.error?.code === c.error && /^body(\.[a-z_]+)?: /i.test(answer.body.error.message);
+      if (!refused) mismatches.push(`${id}: ${JSON.stringify(answer)}`);
+    }
+  }
+  console.log(`workerd edge worker: sent ${sent} admission vectors to /v1/admit (${cases.filter((c) => c.op === "admit").length} verdicts, ${cases.filter((c) => c.op === "malformed").length} malformed)`);
+  assert.deepEqual(mismatches, []);
+  assert.equal(sent, cases.length);
+  assert.ok(sent >= 49, `${sent} admission vectors`);
+});
+
+test("without a registry, /v1/admit refuses node and signature instead of ignoring them", async () => {
+  const request = { state: { kind: "Active" }, event: { type: "EnterMaintenance" }, now: 1 };
+  for (const body of [signedBody(request), { ...request, node: "42" }, { ...request, signature: null }]) {
+    const answer = await post("/v1/admit", body, undefined, open.url);
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.error.code, "INVALID_INPUT");
+    assert.match(answer.body.error.message, /^body\.(node|signature): this worker has no operator registry/);
+  }
+  assert.equal((await post("/v1/admit", request, undefined, open.url)).status, 200);
+});
+
+test("the example as shipped is a closed gate: no operator registered, nothing admitted", async () => {
+  const request = { state: { kind: "Active" }, event: { type: "EnterMaintenance" }, now: 1 };
+  const unsigned = await post("/v1/admit", request);
+  assert.equal(unsigned.status, 401);
+  assert.equal(unsigned.body.error.code, "SIGNATURE_REQUIRED");
+  const signed = await post("/v1/admit", signedBody(request));
+  assert.equal(signed.status, 403);
+  assert.equal(signed.body.code, "NOT_AUTHORIZED");
+  // No origin is listed: no preflight passes.
+  const preflight = await fetch(`${worker.url}/v1/admit`, { method: "OPTIONS", headers: { origin: "http://127.0.0.1:5173" } });
+  assert.equal(preflight.status, 403);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+});
+
 test("every conformance vector inside workerd agrees with the native run", async () => {
   const dir = `${repo}target/workerd-vectors`;
   mkdirSync(dir, { recursive: true });
@@ -121,6 +203,8 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "../../tests/runtimes/workerd-vectors.mjs"),
     (name = "conformance.mjs", esModule = embed "../../tests/js/conformance.mjs"),
+    (name = "signatures.mjs", esModule = embed "../../tests/js/signatures.mjs"),
+    (name = "vectors/signatures/commits.json", json = embed "../../tests/vectors/signatures/commits.json"),
     (name = "vector-files.mjs", esModule = embed "vector-files.mjs"),
     (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
     (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
@@ -139,6 +223,12 @@ ${stems.map((stem) => `    (name = "vectors/${stem}.json", json = embed "../../t
     assert.deepEqual(result.failures, []);
     assert.equal(result.count, Object.keys(native).length, "every native case ran");
     assert.deepEqual(disagreements(result.details, native), [], "agrees with the native run");
+    const signatures = await (await fetch(`${inside.url}/signatures`)).json();
+    const nativeSignatures = loadNativeResults("native-signatures.json");
+    console.log(`workerd: ran ${signatures.count} signature vectors`);
+    assert.deepEqual(signatures.failures, []);
+    assert.equal(signatures.count, Object.keys(nativeSignatures).length, "every native signature case ran");
+    assert.deepEqual(disagreements(signatures.details, nativeSignatures), [], "agrees with the native run");
   } finally {
     await inside.stop();
   }

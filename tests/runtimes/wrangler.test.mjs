@@ -2,26 +2,28 @@
 // from npm, on Node 22 as it requires) with the package installed in its
 // node_modules: wrangler resolves the package's "workerd" export and uploads
 // its .wasm as a compiled module. The worker must answer the conformance
-// vectors as workerd does. Runs only on 127.0.0.1; stopped by its pid.
+// vectors as workerd does, with the bindings of wrangler.toml's [vars] (a
+// registry naming no operator, no allowed origin), then again with a
+// registry given on the command line (--var), admitting a signed command.
+// Runs only on 127.0.0.1; stopped by its pid.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 
 import { deepEqual } from "../js/conformance.mjs";
 import { loadVectors, loadNativeResults } from "../js/vectors.mjs";
 import { freePort, repo } from "./processes.mjs";
+import { post, signedBody, testKeys } from "./edge-worker.mjs";
 
-test("wrangler dev serves a copy of the example with no change but the package path", async () => {
+const dir = `${repo}target/wrangler-example`;
+
+/** Runs `wrangler dev` in the copy with `args`, calls `use(url)`, stops it by its process group. */
+async function withWranglerDev(args, use) {
   const node22 = process.env.NODE22;
   assert.ok(node22, "the test command sets NODE22 (scripts/tools.sh ensure_node22)");
-  const dir = `${repo}target/wrangler-example`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(`${dir}/node_modules`, { recursive: true });
-  for (const file of ["worker.mjs", "wrangler.toml"]) copyFileSync(`${repo}examples/edge-worker/${file}`, `${dir}/${file}`);
-  symlinkSync(`${repo}pkg`, `${dir}/node_modules/mesh-maintenance`);
   const port = await freePort();
-  const child = spawn(node22, [`${repo}node_modules/wrangler/bin/wrangler.js`, "dev", "--ip", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(node22, [`${repo}node_modules/wrangler/bin/wrangler.js`, "dev", "--ip", "127.0.0.1", "--port", String(port), ...args], {
     cwd: dir,
     detached: true, // its own process group: wrangler starts workerd under it
     stdio: ["ignore", "pipe", "pipe"],
@@ -38,6 +40,27 @@ test("wrangler dev serves a copy of the example with no change but the package p
       assert.ok(Date.now() < deadline, `wrangler did not start in 60 s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    await use(url);
+  } finally {
+    const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    // Waits for it (wrangler's ports free again) for at most 10 s.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  }
+}
+
+test("wrangler dev serves a copy of the example with no change but the package path", async () => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(`${dir}/node_modules`, { recursive: true });
+  const files = readdirSync(`${repo}examples/edge-worker`).filter((file) => file.endsWith(".mjs") || file === "wrangler.toml");
+  assert.deepEqual(files.sort(), ["gate.mjs", "http.mjs", "worker.mjs", "wrangler.toml"]);
+  for (const file of files) copyFileSync(`${repo}examples/edge-worker/${file}`, `${dir}/${file}`);
+  symlinkSync(`${repo}pkg`, `${dir}/node_modules/mesh-maintenance`);
+  await withWranglerDev([], async (url) => {
     const native = loadNativeResults();
     let sent = 0;
     for (const c of loadVectors().transition.cases) {
@@ -56,11 +79,29 @@ test("wrangler dev serves a copy of the example with no change but the package p
     assert.equal(bad.status, 400);
     assert.equal((await bad.json()).error.code, "INVALID_STATE");
     console.log(`wrangler dev: ${sent} transition vectors over HTTP agree with the native run`);
-  } finally {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+    // wrangler.toml's [vars]: a registry naming no one, no allowed origin.
+    const request = { state: { kind: "Active" }, event: { type: "EnterMaintenance" }, now: 1 };
+    const unsigned = await post(`${url}/v1/admit`, request);
+    assert.equal(unsigned.status, 401);
+    assert.equal(unsigned.body.error.code, "SIGNATURE_REQUIRED");
+    const signed = await post(`${url}/v1/admit`, signedBody(request));
+    assert.equal(signed.status, 403);
+    assert.equal(signed.body.code, "NOT_AUTHORIZED");
+    const preflight = await fetch(`${url}/v1/admit`, { method: "OPTIONS", headers: { origin: "https://console.example", "access-control-request-method": "POST" } });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get("vary"), "Origin");
+  });
+  // The same copy with a registry and an origin given on the command line.
+  const registry = JSON.stringify({ 1: testKeys[1].pub });
+  await withWranglerDev(["--var", `OPERATORS:${registry}`, "--var", "ALLOWED_ORIGINS:https://console.example"], async (url) => {
+    const request = { state: { kind: "Active" }, event: { type: "EnterMaintenance", drainForMs: 60_000 }, now: 1 };
+    const admitted = await post(`${url}/v1/admit`, signedBody(request), { origin: "https://console.example" });
+    assert.equal(admitted.status, 200, JSON.stringify(admitted.body));
+    assert.equal(admitted.body.signature.outcome, "verified");
+    assert.equal(admitted.headers.get("access-control-allow-origin"), "https://console.example");
+    const tampered = await post(`${url}/v1/admit`, { ...signedBody(request), node: "43" });
+    assert.equal(tampered.status, 403);
+    assert.equal(tampered.body.code, "INVALID_SIGNATURE");
+    console.log("wrangler dev: a signed command admitted, a tampered one refused");
+  });
 });

@@ -1,12 +1,11 @@
 // One card per node: state, time in state, deadline countdown, reason, and
-// the operator buttons, enabled exactly as Machine.allowedActions says.
+// the operator buttons, enabled exactly as Machine.allowedActions says (a
+// declared freeze included), with the admission verdict as the tooltip of a
+// disabled one.
+import { admit } from "mesh-maintenance";
 import { duration } from "./format.js";
-
-const ACTIONS = [
-  { key: "enter", allowed: "enterMaintenance", label: "Enter maintenance" },
-  { key: "exit", allowed: "exitMaintenance", label: "Exit maintenance" },
-  { key: "force", allowed: "forceExit", label: "Force exit" },
-];
+import { ACTIONS, disagreements } from "./profiles.js";
+import { agree, describe } from "./gate.js";
 
 function make(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -14,6 +13,18 @@ function make(tag, attrs = {}, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/** The admission verdict, or the input error (a drain window the module refuses) in its place. */
+function admitOrError(request, now) {
+  try {
+    return admit(request, now);
+  } catch (error) {
+    if (error?.name !== "MaintenanceInputError") throw error;
+    return { outcome: "error", code: error.code, message: error.message };
+  }
+}
+
+const verdictText = (verdict) => (verdict.code ? `${verdict.code}: ${verdict.message}` : verdict.message);
 
 export class NodeCard {
   /** `onAction(simNode, event)` runs an operator action; `onSelect(simNode)` selects the node. */
@@ -30,6 +41,7 @@ export class NodeCard {
       facts.append(make("dt", {}, label), dd);
       return dd;
     };
+    fact("Node id", "node-id").textContent = simNode.id;
     this.inState = fact("In state", "in-state");
     this.deadline = fact("Deadline", "deadline");
     this.reason = fact("Reason", "reason");
@@ -52,8 +64,10 @@ export class NodeCard {
     }
     card.append(actions);
     this.why = make("p", { class: "why", "data-role": "why" });
+    this.profiles = make("p", { class: "profiles", "data-role": "profiles" });
     this.result = make("p", { class: "result", role: "status", "data-role": "result" });
-    card.append(this.why, this.result);
+    this.worker = make("p", { class: "worker", role: "status", "data-role": "worker" });
+    card.append(this.why, this.profiles, this.result, this.worker);
     card.addEventListener("click", () => onSelect(simNode));
     card.addEventListener("keydown", (e) => {
       if ((e.key === "Enter" || e.key === " ") && e.target === card) {
@@ -77,8 +91,27 @@ export class NodeCard {
     this.result.dataset.kind = kind;
   }
 
-  /** Refreshes everything from the machine at `now`. */
-  update(now, selected) {
+  /** The console's verdict and the worker's side by side; a disagreement says so first. */
+  showWorker(local, answer) {
+    const agreed = agree(local, answer);
+    const localText = local.code ?? local.outcome;
+    this.worker.textContent = agreed
+      ? `Worker agrees: ${describe(answer)}`
+      : `Disagreement: console ${localText} · worker ${describe(answer)}`;
+    this.worker.dataset.agree = String(agreed);
+    this.worker.dataset.status = String(answer.status);
+    this.worker.dataset.code = answer.code ?? answer.outcome;
+  }
+
+  clearWorker(text = "") {
+    this.worker.textContent = text;
+    delete this.worker.dataset.agree;
+    delete this.worker.dataset.status;
+    delete this.worker.dataset.code;
+  }
+
+  /** Refreshes everything from the machine at `now`, under `config` and the declared freeze. */
+  update(now, selected, { config, frozenUntil = null }) {
     const machine = this.node.machine;
     const state = machine.state;
     this.element.dataset.kind = state.kind;
@@ -86,23 +119,31 @@ export class NodeCard {
     this.badge.textContent = state.kind;
     this.inState.textContent = state.since === undefined ? "—" : duration(now - state.since);
     if (state.kind === "EnteringMaintenance") {
-      this.deadline.textContent = state.deadline === null ? "no deadline"
+      this.deadline.textContent = state.deadline == null ? "no deadline"
         : now >= state.deadline ? "deadline passed" : `${duration(state.deadline - now)} left`;
     } else {
       this.deadline.textContent = "—";
     }
-    this.reason.textContent = state.kind === "DrainFailed" ? state.reason : "—";
-    const allowed = machine.allowedActions(now);
+    this.reason.textContent = state.kind !== "DrainFailed" ? "—" : state.reason === "" ? "(none given)" : state.reason;
+    const allowed = machine.allowedActions(now, { frozenUntil });
+    const events = Object.fromEntries(ACTIONS.map((a) => [a.key, this.eventFor(a.key)]));
     let why = "";
     for (const action of ACTIONS) {
       const button = this.buttons[action.key];
       const enabled = allowed[action.allowed];
       button.disabled = !enabled;
-      // A disabled button says why, in the verdict's own words.
-      const verdict = enabled ? null : machine.check(this.eventFor(action.key), now);
-      button.title = verdict ? `${verdict.code ?? verdict.outcome}: ${verdict.message}` : "";
-      if (action.key === "exit" && verdict?.code === "FORCE_REQUIRED") why = `${verdict.code}: ${verdict.message}`;
+      // A disabled button says why, in the admission verdict's own words
+      // (the freeze first, as a node checks it).
+      const verdict = enabled ? null : admitOrError({ state, event: events[action.key], frozenUntil, config }, now);
+      // Force is only offered where it is needed: applied means a plain exit does it.
+      button.title = verdict === null ? ""
+        : action.key === "force" && verdict.outcome === "applied" ? "Not needed: Exit maintenance does this without force."
+          : `${verdict.code ?? verdict.outcome}: ${verdict.message}`;
+      if (action.key === "exit" && verdict?.code === "FORCE_REQUIRED") why = verdictText(verdict);
     }
     this.why.textContent = why;
+    // One line per action on which the profiles disagree, on the selected card only.
+    this.profiles.replaceChildren(...(selected ? disagreements(state, events, now) : [])
+      .map((d) => make("span", { "data-action": d.action }, d.text)));
   }
 }

@@ -27,11 +27,12 @@ export function parseChain(text) {
 }
 
 /**
- * Replays each node's entries from Active. Returns per-node results with
+ * Replays each node's entries from Active under `config` (the selected
+ * rules profile). Returns per-node results with
  * rejected entries mapped back to file lines. Malformed entries throw the
  * module's MaintenanceInputError, re-labelled with the line.
  */
-export function replayChain(text) {
+export function replayChain(text, config) {
   const byNode = new Map();
   for (const item of parseChain(text)) {
     if (!byNode.has(item.node)) byNode.set(item.node, []);
@@ -41,7 +42,7 @@ export function replayChain(text) {
   for (const [node, items] of byNode) {
     let outcome;
     try {
-      outcome = replay(items.map((item) => item.entry));
+      outcome = replay(items.map((item) => item.entry), { config });
     } catch (error) {
       if (error?.name !== "MaintenanceInputError") throw error;
       const index = /^entries\[(\d+)\]/.exec(error.path)?.[1];

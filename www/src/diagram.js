@@ -1,6 +1,13 @@
 // The state diagram of the selected node, drawn as SVG. Which arcs exist and
 // which are valid from the current state are both asked of the wasm rules.
-import { isValidSuccessor } from "mesh-maintenance";
+//
+// Solid arcs are the successor table (isValidSuccessor), the same in both
+// profiles. An operator's EnterMaintenance that a profile accepts from a
+// state with no successor arc into EnteringMaintenance (under "node": from
+// every state, restarting the window) is drawn once, as a dashed "from any
+// state" arrow into EnteringMaintenance labelled with the states it covers:
+// an admin command overriding the table, not a successor step.
+import { isValidSuccessor, transition } from "mesh-maintenance";
 
 const SVG = "http://www.w3.org/2000/svg";
 const BOX = { w: 170, h: 40 };
@@ -22,6 +29,9 @@ const SAMPLE = {
   Recovery: { kind: "Recovery", since: 0 },
 };
 const KINDS = Object.keys(POSITION);
+const ENTER = { type: "EnterMaintenance" };
+/** Where the dashed operator arrow starts and ends (left of EnteringMaintenance). */
+const OP_ARROW = { x1: 120, x2: 198, y: 45 };
 
 const el = (name, attrs = {}) => {
   const node = document.createElementNS(SVG, name);
@@ -72,11 +82,57 @@ export class Diagram {
       this.boxes[kind] = group;
       svg.append(group);
     }
+    this.operator = el("g", { class: "operator" });
+    svg.append(this.operator);
     container.replaceChildren(svg);
   }
 
-  /** Highlights `state` and marks the arcs that are valid from it. */
-  show(state) {
+  /**
+   * Draws the dashed arrow for the kinds from which `config`'s rules accept
+   * EnterMaintenance without a successor arc; `note` receives a sentence
+   * saying what the arrow means (or that there is none).
+   */
+  setRules(config, note) {
+    // One state of each kind at since 0, asked at t = 1: only the kind matters.
+    const accepts = KINDS.filter((kind) => {
+      const verdict = transition(SAMPLE[kind], ENTER, 1, config);
+      return verdict.outcome === "applied" && verdict.to.kind === "EnteringMaintenance";
+    });
+    // Those without a solid arc into EnteringMaintenance (a re-entry has none).
+    this.enterFrom = accepts.filter((kind) => kind === "EnteringMaintenance"
+      || !isValidSuccessor(SAMPLE[kind], SAMPLE.EnteringMaintenance));
+    this.operator.replaceChildren();
+    this.operatorArrow = null;
+    if (this.enterFrom.length === 0) {
+      note.textContent = `${config.profile} rules: EnterMaintenance follows the solid arcs.`;
+      return;
+    }
+    const from = accepts.length === KINDS.length ? "any state" : this.enterFrom.join(", ");
+    const label = el("text", { x: 10, y: 38, class: "op-label" });
+    label.textContent = "EnterMaintenance";
+    const label2 = el("text", { x: 10, y: 56, class: "op-label" });
+    label2.textContent = `from ${from}`;
+    this.operatorArrow = el("line", {
+      x1: OP_ARROW.x1, y1: OP_ARROW.y, x2: OP_ARROW.x2, y2: OP_ARROW.y,
+      class: "op-arc", "data-event": "EnterMaintenance", "data-from": this.enterFrom.join(" "), "marker-end": "url(#arrow)",
+    });
+    this.operator.append(label, label2, this.operatorArrow);
+    const restarts = this.enterFrom.includes("EnteringMaintenance") ? ", restarting the drain window" : "";
+    note.textContent = `${config.profile} rules: EnterMaintenance is accepted from ${from} (dashed arrow)${restarts}; `
+      + "it is an admin command, not a successor step, so the solid arcs (isValidSuccessor) are the same in both profiles.";
+  }
+
+  /**
+   * Highlights `state` and marks the arcs that are valid from it; the dashed
+   * arrow is valid when `enter` (the selected node's EnterMaintenance verdict
+   * under the current rules) is applied from a kind it covers.
+   */
+  show(state, enter) {
+    if (this.operatorArrow) {
+      const valid = this.enterFrom.includes(state.kind) && enter?.outcome === "applied";
+      this.operatorArrow.classList.toggle("valid", valid);
+      this.operatorArrow.setAttribute("marker-end", valid ? "url(#arrow-valid)" : "url(#arrow)");
+    }
     for (const [kind, box] of Object.entries(this.boxes)) box.classList.toggle("current", kind === state.kind);
     for (const arc of this.arcs) {
       const valid = arc.dataset.from === state.kind && isValidSuccessor(state, SAMPLE[arc.dataset.to]);

@@ -2,8 +2,12 @@
 
 const pad = (n) => String(n).padStart(2, "0");
 
-/** `01:02:03` for a time or a duration in ms. */
+/** From here on a time reads as a wall-clock date (a snapshot observed at an epoch time). */
+const EPOCH_LIKE = 1e10;
+
+/** `01:02:03` for a time or a duration in ms; `2026-11-29 09:31:00Z` for an epoch-like time. */
 export function clock(ms) {
+  if (ms >= EPOCH_LIKE && ms <= 8.64e15) return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")}Z`;
   const s = Math.floor(ms / 1000);
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }

@@ -1,5 +1,8 @@
-// The event log: every event applied or rejected, with the verdict's words.
-// It exports as JSON lines of {at, node, event}: the chain-file format.
+// The event log: every event applied or rejected, with the verdict's words,
+// and the operator's cluster-level notes (freeze, thaw, a loaded snapshot).
+// It exports as JSON lines of {at, node, event}: the chain-file format. An
+// action the nodes drop before the rules (a freeze, a stale envelope) or the
+// worker refused never reaches the chain, so it is logged but not exported.
 import { clock } from "./format.js";
 
 export function describeEvent(event) {
@@ -24,12 +27,30 @@ export class EventLog {
   }
 
   /** Records an event and its verdict (or input error: `{code, message}`). */
-  record(at, node, event, verdict) {
-    const entry = { at, node, event, outcome: verdict.outcome ?? "error", code: verdict.code ?? "", message: verdict.message };
+  record(at, node, event, verdict, { chained = true } = {}) {
+    const entry = {
+      at, node, event, outcome: verdict.outcome ?? "error", code: verdict.code ?? "", message: verdict.message,
+      chained: chained && (verdict.stage === undefined || verdict.stage === "rules"),
+    };
     this.entries.push(entry);
+    this.row(entry.outcome, [clock(at), node, describeEvent(event), entry.outcome, entry.code, entry.message]);
+  }
+
+  /** A cluster-level line (no event): never exported. */
+  note(at, what, message) {
+    this.entries.push({ at, node: "cluster", outcome: "info", message, chained: false });
+    this.row("info", [clock(at), "cluster", what, "info", "", message]);
+  }
+
+  clear() {
+    this.entries = [];
+    this.body.replaceChildren();
+  }
+
+  row(kind, cells) {
     const row = document.createElement("tr");
-    row.className = entry.outcome;
-    for (const text of [clock(at), node, describeEvent(event), entry.outcome, entry.code, entry.message]) {
+    row.className = kind;
+    for (const text of cells) {
       const cell = document.createElement("td");
       cell.textContent = text;
       row.append(cell);
@@ -38,10 +59,10 @@ export class EventLog {
     while (this.body.rows.length > 500) this.body.deleteRow(-1);
   }
 
-  /** JSON lines of {at, node, event} for every applied or rejected event. */
+  /** JSON lines of {at, node, event} for every applied or rejected event that reached the rules. */
   toJsonLines() {
     return this.entries
-      .filter((e) => e.outcome === "applied" || e.outcome === "rejected")
+      .filter((e) => e.chained && (e.outcome === "applied" || e.outcome === "rejected"))
       .map(({ at, node, event }) => JSON.stringify({ at, node, event }))
       .join("\n");
   }
