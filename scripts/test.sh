@@ -20,7 +20,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p mesh-maintenance --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo clippy -p mesh-maintenance-wasm --target wasm32-unknown-unknown --all-targets --features std -- -D warnings
 
-say "native unit tests, conformance vectors and the boundary table (js/protocol.js)"
+say "native unit tests, conformance vectors and the boundary table (wasm/js/protocol.js)"
 cargo test --workspace
 
 scripts/build-pkg.sh

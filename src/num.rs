@@ -16,7 +16,8 @@ pub(crate) fn trunc(value: f64) -> f64 {
     }
 }
 
-/// Whether `value` is a finite integer.
+/// Whether `value` is a finite integer (only the JSON number reader asks).
+#[cfg(any(test, feature = "json"))]
 pub(crate) fn is_integral(value: f64) -> bool {
     value.is_finite() && trunc(value) == value
 }

@@ -28,7 +28,9 @@ use crate::conditions::Conditions;
 use crate::config::Config;
 use crate::decode::{check_length, column_conditions, column_entry, column_state};
 use crate::error::InputError;
+use crate::event::Event;
 use crate::lean::{self, Lean, LeanDecision, LeanEvent, Reason};
+use crate::replay::Entry;
 use crate::state::{MaintenanceState, StateKind};
 use crate::time::Millis;
 
@@ -81,7 +83,24 @@ pub fn state(
     deadline: f64,
     index: usize,
 ) -> Result<MaintenanceState, InputError> {
-    column_state(kind, since, deadline, index).map(|lean| lean.to_state(String::new))
+    column_state(kind, since, deadline)
+        .map(|lean| lean.to_state(String::new))
+        .map_err(|problem| problem.at(index))
+}
+
+/// The entry at `index` of a packed chain, in the object API's form (an
+/// observed `DrainFailed` gets an empty reason, as in the packed replay).
+pub fn entry(code: u8, at: f64, param: f64, index: usize) -> Result<Entry, InputError> {
+    let (at, event) = column_entry(code, at, param).map_err(|problem| problem.at(index))?;
+    let event = match event {
+        LeanEvent::Enter { drain_for_ms } => Event::EnterMaintenance { drain_for_ms },
+        LeanEvent::Exit { force } => Event::ExitMaintenance { force },
+        LeanEvent::Observed { state, .. } => Event::TransitionObserved {
+            state: state.to_state(String::new),
+        },
+        LeanEvent::Reconcile { conditions } => Event::Reconcile { conditions },
+    };
+    Ok(Entry { at, event })
 }
 
 /// Where the reason of a `DrainFailed` being replayed comes from.
@@ -146,7 +165,8 @@ impl PackedReplay {
         check_length("at", at.len(), codes.len())?;
         check_length("param", params.len(), codes.len())?;
         for ((code, at), param) in codes.iter().zip(at).zip(params) {
-            let (now, mut event) = column_entry(*code, *at, *param, self.next)?;
+            let (now, mut event) =
+                column_entry(*code, *at, *param).map_err(|problem| problem.at(self.next))?;
             if let LeanEvent::Observed { same_reason, .. } = &mut event {
                 *same_reason = self.reason_is_empty();
             }
@@ -220,8 +240,8 @@ pub fn reconcile_fleet(
         .zip(conditions);
     for (position, (((kind, since), deadline), bits)) in rows.enumerate() {
         let index = offset.saturating_add(position);
-        let state = column_state(*kind, *since, *deadline, index)?;
-        let bits: Conditions = column_conditions(*bits, index)?;
+        let state = column_state(*kind, *since, *deadline).map_err(|problem| problem.at(index))?;
+        let bits: Conditions = column_conditions(*bits).map_err(|problem| problem.at(index))?;
         if let Some((target, _)) = lean::reconcile(state, bits, now, config) {
             (*kind, *since, *deadline) = encode_lean(target);
             changed.push(u32::try_from(index).unwrap_or(u32::MAX));

@@ -35,15 +35,20 @@ impl Millis {
 
     /// A JavaScript number, accepted only when it is a non-negative safe integer
     /// (so `NaN`, infinities, fractions and negative zero's siblings are refused).
+    #[inline(always)]
     pub fn from_f64(value: f64) -> Result<Millis, OutOfDomain> {
-        if value.is_finite()
-            && crate::num::is_integral(value)
-            && value >= 0.0
-            && value <= Millis::MAX.0 as f64
-        {
-            // Exact: an integral f64 within 0..=2^53-1 converts without loss.
-            #[allow(clippy::cast_possible_truncation)]
-            Ok(Millis(value as u64))
+        // `as` saturates (NaN and negatives to 0, +∞ to u64::MAX), so the
+        // round trip holds exactly for the integers 0 ..= 2^64 - 1 (and -0).
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let integer = value as u64;
+        #[allow(clippy::cast_precision_loss)] // exact below 2^53, which is all we keep
+        let exact = integer as f64 == value;
+        if exact && integer <= Millis::MAX.0 {
+            Ok(Millis(integer))
         } else {
             Err(OutOfDomain)
         }

@@ -4,25 +4,28 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mesh_maintenance::decode::Json;
-use mesh_maintenance::{untyped, Config, Entry, Event, MaintenanceState};
+use mesh_maintenance::json::Json;
+use mesh_maintenance::{api, Config, Entry, Event, MaintenanceState};
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
+    let Ok(value) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
     let args: Vec<Json<'_>> = match &value {
         Value::Array(items) => items.iter().map(Some).collect(),
         other => vec![Some(other)],
     };
     let arg = |i: usize| -> Json<'_> { args.get(i).copied().flatten() };
-    let _ = untyped::transition(&arg(0), &arg(1), &arg(2), &arg(3));
-    let _ = untyped::reconcile(&arg(0), &arg(1), &arg(2), &arg(3));
-    let _ = untyped::is_valid_successor(&arg(0), &arg(1));
-    let _ = untyped::replay(&arg(0), &arg(1));
-    let _ = untyped::machine(&arg(0));
-    let _ = untyped::event_at(&arg(0), &arg(1));
+    let _ = api::transition(&arg(0), &arg(1), &arg(2), &arg(3));
+    let _ = api::reconcile(&arg(0), &arg(1), &arg(2), &arg(3));
+    let _ = api::is_valid_successor(&arg(0), &arg(1));
+    let _ = api::replay(&arg(0), &arg(1));
+    let _ = api::machine(&arg(0));
+    let _ = api::event_at(&arg(0), &arg(1));
     if let Ok(state) = serde_json::from_value::<MaintenanceState>(value.clone()) {
-        let again: MaintenanceState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+        let again: MaintenanceState =
+            serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
         assert_eq!(again, state);
     }
     if let Ok(event) = serde_json::from_value::<Event>(value.clone()) {
@@ -34,7 +37,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again, config);
     }
     if let Ok(entries) = serde_json::from_value::<Vec<Entry>>(value) {
-        let again: Vec<Entry> = serde_json::from_str(&serde_json::to_string(&entries).unwrap()).unwrap();
+        let again: Vec<Entry> =
+            serde_json::from_str(&serde_json::to_string(&entries).unwrap()).unwrap();
         assert_eq!(again, entries);
     }
 });

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mesh_maintenance::packed::{self, PackedReplay};
-use mesh_maintenance::{replay, Config, Entry, MaintenanceState, Millis};
+use mesh_maintenance::{replay, Config, Entry, MaintenanceState};
 
 fn float(bytes: &[u8]) -> f64 {
     let mut raw = [0u8; 8];
@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
         let param = float(chunk.get(2..).unwrap_or(&[]));
         codes.push(code);
         at.push(if chunk.len() % 7 == 0 { param } else { now });
-        params.push(if code == packed::RECONCILE { f64::from(chunk.get(2).copied().unwrap_or(0) % 9) } else { param });
+        params.push(if code == packed::RECONCILE {
+            f64::from(chunk.get(2).copied().unwrap_or(0) % 9)
+        } else {
+            param
+        });
     }
     let config = Config::default();
     let mut columns = PackedReplay::new(MaintenanceState::Active, config);
@@ -40,9 +44,8 @@ fuzz_target!(|data: &[u8]| {
         .zip(&at)
         .zip(&params)
         .enumerate()
-        .map(|(index, ((code, at), param))| Entry {
-            at: Millis::from_f64(*at).expect("accepted by the packed replay"),
-            event: packed::event(*code, *param, index).expect("accepted by the packed replay"),
+        .map(|(index, ((code, at), param))| {
+            packed::entry(*code, *at, *param, index).expect("accepted by the packed replay")
         })
         .collect();
     let objects = replay(&entries, MaintenanceState::Active, &config);

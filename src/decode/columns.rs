@@ -1,6 +1,8 @@
 //! Strict decoding of the columnar forms ([`crate::packed`]): an entry of
 //! a packed chain or a node of a packed fleet, judged by the same per-kind
-//! table ([`StateKind::fields`]) and worded like the object decoders.
+//! table ([`StateKind::fields`]) and worded like the object decoders. The
+//! judging returns a small [`Problem`] so the loops over millions of entries
+//! carry no error; the message is only written for the one that fails.
 
 use super::input::js_number;
 use super::object::fail;
@@ -9,9 +11,9 @@ use super::Path;
 use crate::conditions::Conditions;
 use crate::error::{InputError, InputErrorCode};
 use crate::lean::{Lean, LeanEvent};
-use crate::packed::{event_code, EventCode};
+use crate::packed::{event_code, EventCode, OBSERVED};
 use crate::state::{StateField, StateKind};
-use crate::text::Text;
+use crate::text::{decimal, Text};
 use crate::time::Millis;
 
 use InputErrorCode::{InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp};
@@ -19,94 +21,144 @@ use InputErrorCode::{InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp}
 /// The largest state kind code.
 const LAST_KIND: u8 = StateKind::Recovery.code();
 
-/// Where a column value sits: `columns.param[7]`.
+/// What is wrong with a column value, before any text is written.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct ColumnError {
-    column: &'static str,
-    index: usize,
+pub(crate) enum Problem {
+    /// Not a time in the domain.
+    Time(&'static str, f64, InputErrorCode),
+    /// A parameter this event does not use, other than 0 or NaN.
+    Unused(f64),
+    /// Not condition bits.
+    Bits(f64),
+    /// A value where `kind` has no such field.
+    NoField(StateKind, StateField, &'static str, f64, InputErrorCode),
+    /// A code that names no event.
+    EventCode(u8),
+    /// A code that names no state kind.
+    StateKind(u8),
+    /// Fleet condition bits out of range.
+    FleetBits(u8),
 }
 
-impl ColumnError {
-    fn at(column: &'static str, index: usize) -> ColumnError {
-        ColumnError { column, index }
-    }
-
+impl Problem {
+    /// The error for the entry at `index`.
     #[cold]
     #[inline(never)]
-    fn fail(self, code: InputErrorCode, problem: &str) -> InputError {
+    pub(crate) fn at(self, index: usize) -> InputError {
+        let (column, code, what, got) = match self {
+            Problem::Time(column, value, code) => {
+                (column, code, SAFE_INTEGER.into(), js_number(value))
+            }
+            Problem::Unused(value) => (
+                "param",
+                InvalidEvent,
+                "0 or NaN (unused by this event)".into(),
+                js_number(value),
+            ),
+            Problem::Bits(value) => ("param", InvalidEvent, bits_expected(), js_number(value)),
+            Problem::NoField(kind, field, column, value, code) => {
+                let what = Text::new()
+                    .s("NaN: ")
+                    .s(kind.name())
+                    .s(" has no ")
+                    .s(field.name())
+                    .done();
+                (column, code, what, js_number(value))
+            }
+            Problem::EventCode(code) => {
+                let what = Text::new()
+                    .s("an event code 0..=3 or 8..=")
+                    .n(u64::from(OBSERVED.saturating_add(LAST_KIND)))
+                    .done();
+                ("kind", InvalidEvent, what, decimal(u64::from(code)))
+            }
+            Problem::StateKind(kind) => {
+                let what = Text::new()
+                    .s("a state kind 0..=")
+                    .n(u64::from(LAST_KIND))
+                    .done();
+                ("kind", InvalidState, what, decimal(u64::from(kind)))
+            }
+            Problem::FleetBits(bits) => (
+                "conditions",
+                InvalidInput,
+                bits_expected(),
+                decimal(u64::from(bits)),
+            ),
+        };
         let root = Path::Root("columns");
-        let column = root.field(self.column);
-        fail(code, &column.index(self.index), problem)
+        let column = root.field(column);
+        let problem = Text::new()
+            .s("expected ")
+            .s(&what)
+            .s(", got ")
+            .s(&got)
+            .done();
+        fail(code, &column.index(index), &problem)
     }
+}
 
-    #[cold]
-    #[inline(never)]
-    fn expected(self, code: InputErrorCode, what: &str, got: &str) -> InputError {
-        self.fail(
-            code,
-            &Text::new().s("expected ").s(what).s(", got ").s(got).done(),
-        )
-    }
+fn bits_expected() -> alloc::string::String {
+    Text::new()
+        .s("condition bits 0..=")
+        .n(u64::from(Conditions::ALL_BITS))
+        .done()
 }
 
 /// A column value that must be a time.
 #[inline(always)]
-fn time(number: f64, code: InputErrorCode, at: ColumnError) -> Result<Millis, InputError> {
-    Millis::from_f64(number).map_err(|_| at.expected(code, SAFE_INTEGER, &js_number(number)))
+fn time(number: f64, column: &'static str, code: InputErrorCode) -> Result<Millis, Problem> {
+    Millis::from_f64(number).map_err(|_| Problem::Time(column, number, code))
 }
 
 /// NaN: the columns' "absent".
+#[inline(always)]
 fn absent(number: f64) -> bool {
     number.is_nan()
 }
 
 /// Condition bits 0..=15.
+#[inline(always)]
 fn conditions(bits: f64) -> Option<Conditions> {
-    if !(crate::num::is_integral(bits) && bits >= 0.0 && bits <= f64::from(Conditions::ALL_BITS)) {
-        return None;
-    }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // an integer in 0..=15
-    Conditions::from_bits(bits as u8)
-}
-
-fn bits_expected() -> Text {
-    Text::new()
-        .s("condition bits 0..=")
-        .n(u64::from(Conditions::ALL_BITS))
+    let integer = Millis::from_f64(bits).ok()?.get();
+    Conditions::from_bits(u8::try_from(integer).ok()?)
 }
 
 /// A state from its kind and two time columns (`since` is the observed
 /// entry's `param` in a chain), judged by the kind's fields.
+#[inline(always)]
 fn state_of(
     kind: StateKind,
     since: f64,
     deadline: f64,
-    since_at: ColumnError,
-    deadline_at: ColumnError,
+    columns: (&'static str, &'static str),
     code: InputErrorCode,
-) -> Result<Lean, InputError> {
-    let none = |field: StateField, number: f64, at: ColumnError| {
-        let what = Text::new()
-            .s("NaN: ")
-            .s(kind.name())
-            .s(" has no ")
-            .s(field.name())
-            .done();
-        at.expected(code, &what, &js_number(number))
-    };
+) -> Result<Lean, Problem> {
     let since = if kind.has(StateField::Since) {
-        time(since, code, since_at)?
+        time(since, columns.0, code)?
     } else if absent(since) {
         Millis::ZERO
     } else {
-        return Err(none(StateField::Since, since, since_at));
+        return Err(Problem::NoField(
+            kind,
+            StateField::Since,
+            columns.0,
+            since,
+            code,
+        ));
     };
     let deadline = if absent(deadline) {
         None
     } else if kind.has(StateField::Deadline) {
-        Some(time(deadline, code, deadline_at)?)
+        Some(time(deadline, columns.1, code)?)
     } else {
-        return Err(none(StateField::Deadline, deadline, deadline_at));
+        return Err(Problem::NoField(
+            kind,
+            StateField::Deadline,
+            columns.1,
+            deadline,
+            code,
+        ));
     };
     Ok(Lean {
         kind,
@@ -116,94 +168,46 @@ fn state_of(
 }
 
 /// The node at `index` of a packed fleet.
-pub(crate) fn column_state(
-    kind: u8,
-    since: f64,
-    deadline: f64,
-    index: usize,
-) -> Result<Lean, InputError> {
-    let kind = StateKind::from_code(kind).ok_or_else(|| {
-        let what = Text::new()
-            .s("a state kind 0..=")
-            .n(u64::from(LAST_KIND))
-            .done();
-        ColumnError::at("kind", index).expected(
-            InvalidState,
-            &what,
-            &crate::text::decimal(u64::from(kind)),
-        )
-    })?;
-    state_of(
-        kind,
-        since,
-        deadline,
-        ColumnError::at("since", index),
-        ColumnError::at("deadline", index),
-        InvalidState,
-    )
-}
-
-/// The conditions of the node at `index` of a packed fleet.
-pub(crate) fn column_conditions(bits: u8, index: usize) -> Result<Conditions, InputError> {
-    Conditions::from_bits(bits).ok_or_else(|| {
-        ColumnError::at("conditions", index).expected(
-            InvalidInput,
-            &bits_expected().done(),
-            &crate::text::decimal(u64::from(bits)),
-        )
-    })
-}
-
-/// The entry at `index` of a packed chain: its time and its event.
 #[inline(always)]
-pub(crate) fn column_entry(
-    code: u8,
-    at: f64,
-    param: f64,
-    index: usize,
-) -> Result<(Millis, LeanEvent), InputError> {
-    let param_at = ColumnError::at("param", index);
+pub(crate) fn column_state(kind: u8, since: f64, deadline: f64) -> Result<Lean, Problem> {
+    let kind = StateKind::from_code(kind).ok_or(Problem::StateKind(kind))?;
+    state_of(kind, since, deadline, ("since", "deadline"), InvalidState)
+}
+
+/// The conditions of a node of a packed fleet.
+#[inline(always)]
+pub(crate) fn column_conditions(bits: u8) -> Result<Conditions, Problem> {
+    Conditions::from_bits(bits).ok_or(Problem::FleetBits(bits))
+}
+
+/// An entry of a packed chain: its time and its event.
+#[inline(always)]
+pub(crate) fn column_entry(code: u8, at: f64, param: f64) -> Result<(Millis, LeanEvent), Problem> {
     let unused = |event: LeanEvent| {
         if absent(param) || param == 0.0 {
             Ok(event)
         } else {
-            Err(param_at.expected(
-                InvalidEvent,
-                "0 or NaN (unused by this event)",
-                &js_number(param),
-            ))
+            Err(Problem::Unused(param))
         }
     };
     let event = match event_code(code) {
         Some(EventCode::Enter) if absent(param) => LeanEvent::Enter { drain_for_ms: None },
         Some(EventCode::Enter) => LeanEvent::Enter {
-            drain_for_ms: Some(time(param, InvalidEvent, param_at)?),
+            drain_for_ms: Some(time(param, "param", InvalidEvent)?),
         },
         Some(EventCode::Exit) => unused(LeanEvent::Exit { force: false })?,
         Some(EventCode::ForceExit) => unused(LeanEvent::Exit { force: true })?,
         Some(EventCode::Reconcile) => LeanEvent::Reconcile {
-            conditions: conditions(param).ok_or_else(|| {
-                param_at.expected(InvalidEvent, &bits_expected().done(), &js_number(param))
-            })?,
+            conditions: conditions(param).ok_or(Problem::Bits(param))?,
         },
         Some(EventCode::Observed(kind)) => LeanEvent::Observed {
-            state: state_of(kind, param, f64::NAN, param_at, param_at, InvalidEvent)?,
+            state: state_of(kind, param, f64::NAN, ("param", "param"), InvalidEvent)?,
             // Settled by the replay, which knows the current reason.
             same_reason: true,
         },
-        None => {
-            let what = Text::new()
-                .s("an event code 0..=3 or 8..=")
-                .n(u64::from(crate::packed::OBSERVED.saturating_add(LAST_KIND)))
-                .done();
-            return Err(ColumnError::at("kind", index).expected(
-                InvalidEvent,
-                &what,
-                &crate::text::decimal(u64::from(code)),
-            ));
-        }
+        None => return Err(Problem::EventCode(code)),
     };
-    let at = time(at, InvalidTimestamp, ColumnError::at("at", index))?;
+    let at = time(at, "at", InvalidTimestamp)?;
     Ok((at, event))
 }
 
