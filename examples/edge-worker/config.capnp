@@ -16,9 +16,10 @@ const worker :Workerd.Worker = (
     (name = "http.mjs", esModule = embed "http.mjs"),
     (name = "gate.mjs", esModule = embed "gate.mjs"),
     (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
-    (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
-    (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
-    (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
+    (name = "web/mesh_maintenance_wasm.js", esModule = embed "../../pkg/web/mesh_maintenance_wasm.js"),
+    (name = "web/mesh_maintenance_wasm_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_wasm_bg.wasm"),
+    (name = "api.js", esModule = embed "../../pkg/api.js"),
+    (name = "protocol.js", esModule = embed "../../pkg/protocol.js"),
     (name = "verify.js", esModule = embed "../../pkg/verify.js"),
   ],
   bindings = [

@@ -207,9 +207,10 @@ const worker :Workerd.Worker = (
     (name = "vectors/signatures/commits.json", json = embed "../../tests/vectors/signatures/commits.json"),
     (name = "vector-files.mjs", esModule = embed "vector-files.mjs"),
     (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
-    (name = "web/mesh_maintenance.js", esModule = embed "../../pkg/web/mesh_maintenance.js"),
-    (name = "web/mesh_maintenance_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_bg.wasm"),
-    (name = "shapes.js", esModule = embed "../../pkg/shapes.js"),
+    (name = "web/mesh_maintenance_wasm.js", esModule = embed "../../pkg/web/mesh_maintenance_wasm.js"),
+    (name = "web/mesh_maintenance_wasm_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_wasm_bg.wasm"),
+    (name = "api.js", esModule = embed "../../pkg/api.js"),
+    (name = "protocol.js", esModule = embed "../../pkg/protocol.js"),
     (name = "verify.js", esModule = embed "../../pkg/verify.js"),
 ${stems.map((stem) => `    (name = "vectors/${stem}.json", json = embed "../../tests/vectors/${stem}.json"),`).join("\n")}
   ],

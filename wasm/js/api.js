@@ -30,6 +30,41 @@ const HELD_META = STATE_KINDS.map((_, kind) => [false, true].map((numberDeadline
   return kind | (fields.length + 1) << STATE_META.KEYS | tag("since", NUMBER) << STATE_META.SINCE
     | tag("deadline", numberDeadline ? NUMBER : NULL) << STATE_META.DEADLINE | tag("reason", STRING) << STATE_META.REASON;
 }));
+// The module's readers for the slow path: each read that can run user code
+// (a getter, a proxy trap) is tried here and answers THROWN instead of
+// throwing, so no exception ever crosses into the module (see wasm/src/js.rs).
+const THROWN = Object.freeze({});
+let lastThrown;
+const caught = (error) => ((lastThrown = error), THROWN);
+const TYPED = Object.getPrototypeOf(Uint8Array).prototype;
+const typedGetter = (name) => Object.getOwnPropertyDescriptor(TYPED, name).get;
+const [typedTag, typedBuffer, typedOffset, typedLength] = [Symbol.toStringTag, "buffer", "byteOffset", "length"].map(typedGetter);
+const TYPED_ARRAYS = { Uint8Array, Float64Array };
+const host = [
+  (object, key) => { try { return object[key]; } catch (error) { return caught(error); } },
+  (object) => { try { return Object.keys(object); } catch (error) { return caught(error); } },
+  (value) => { try { return Array.isArray(value); } catch (error) { return caught(error); } },
+  (value, name) => {
+    try {
+      if (typedTag.call(value) !== name) return null;
+      return new TYPED_ARRAYS[name](typedBuffer.call(value), typedOffset.call(value), typedLength.call(value));
+    } catch {
+      return null;
+    }
+  },
+  () => { const error = lastThrown; lastThrown = undefined; return error; },
+  THROWN,
+];
+let installed = false;
+/** The module, its readers installed (on first use: the module is initialized by then). */
+function ready() {
+  if (!installed) {
+    raw.installHost(...host);
+    installed = true;
+  }
+  return raw;
+}
+
 /** How many calls took the slow path: a test checks valid input never does. */
 let slowCalls = 0;
 /** For the package's own tests: slow-path calls, and the module's memory in bytes. */
@@ -188,7 +223,7 @@ export function transition(state, event, now, config) {
     // the slow path says what is wrong
   }
   slowCalls++;
-  return raw.slowTransition(state, event, now, config);
+  return ready().slowTransition(state, event, now, config);
 }
 
 /** The state reconcile moves `state` to, or null. */
@@ -203,7 +238,7 @@ export function reconcile(state, conditions, now, config) {
     // the slow path says what is wrong
   }
   slowCalls++;
-  return raw.slowReconcile(state, conditions, now, config);
+  return ready().slowReconcile(state, conditions, now, config);
 }
 
 export function isValidSuccessor(from, to) {
@@ -217,7 +252,7 @@ export function isValidSuccessor(from, to) {
     // the slow path says what is wrong
   }
   slowCalls++;
-  return raw.slowIsValidSuccessor(from, to);
+  return ready().slowIsValidSuccessor(from, to);
 }
 
 /** [isNonActive, isSteadyMaintenance, since, rank] of a state. */
@@ -232,7 +267,7 @@ function predicates(state) {
     // the slow path says what is wrong
   }
   slowCalls++;
-  return raw.slowPredicates(state);
+  return ready().slowPredicates(state);
 }
 
 export const isNonActive = (state) => predicates(state)[0];
@@ -290,7 +325,7 @@ export class Machine {
   #configNumbers;
 
   constructor(options) {
-    const [kind, since, deadline, reason, profile, defaultDrain, ramp] = raw.machineOptions(options);
+    const [kind, since, deadline, reason, profile, defaultDrain, ramp] = ready().machineOptions(options);
     this.#state = heldRecord(kind, since, deadline, reason);
     this.#configNumbers = [profile, defaultDrain, ramp];
     this.#config = heldConfig(profile, defaultDrain, ramp);
@@ -335,7 +370,7 @@ export class Machine {
       // the slow path says what is wrong
     }
     slowCalls++;
-    const verdict = raw.slowMachineEvent(this.#options(), event, now);
+    const verdict = ready().slowMachineEvent(this.#options(), event, now);
     if (apply && verdict.outcome === "applied") this.#state = held(verdict.to);
     return verdict;
   }
@@ -362,7 +397,7 @@ export class Machine {
       // the slow path says what is wrong
     }
     slowCalls++;
-    return raw.slowAllowed(this.#options(), now, options);
+    return ready().slowAllowed(this.#options(), now, options);
   }
 
   #options() {
@@ -379,7 +414,7 @@ export class Machine {
 export function replay(entries, options) {
   try {
     if (Array.isArray(entries)) {
-      const [kind, since, deadline, reason, profile, defaultDrain, ramp] = raw.replayOptions(options);
+      const [kind, since, deadline, reason, profile, defaultDrain, ramp] = ready().replayOptions(options);
       const config = heldConfig(profile, defaultDrain, ramp);
       let state = heldRecord(kind, since, deadline, reason);
       let appliedCount = 0, unchanged = 0;
@@ -408,12 +443,15 @@ export function replay(entries, options) {
     // the slow path says what is wrong (or recomputes an unusual chain)
   }
   slowCalls++;
-  return raw.slowReplay(entries, options);
+  return ready().slowReplay(entries, options);
 }
 
-export {
-  admit, fromView, toView, adminSigningPayload, prepareAdminCommit, checkOperatorRegistry,
-} from "./web/mesh_maintenance_wasm.js";
+export const admit = (request, now, policy) => ready().admit(request, now, policy);
+export const fromView = (view, observedAt, dialect) => ready().fromView(view, observedAt, dialect);
+export const toView = (state, now, dialect) => ready().toView(state, now, dialect);
+export const adminSigningPayload = (command, issuedAt) => ready().adminSigningPayload(command, issuedAt);
+export const prepareAdminCommit = (commit, now, registry, policy) => ready().prepareAdminCommit(commit, now, registry, policy);
+export const checkOperatorRegistry = (registry) => ready().checkOperatorRegistry(registry);
 
 // The columnar API. Typed arrays are read through the intrinsics, so a
 // subclass or a proxy cannot substitute its own methods or lengths; the
@@ -454,10 +492,10 @@ export function replayPacked(columns, options) {
   }
   if (views === null) {
     slowCalls++;
-    return raw.slowReplayPacked(columns, options);
+    return ready().slowReplayPacked(columns, options);
   }
   const [kind, at, param] = views;
-  const run = new raw.PackedReplayRun(options);
+  const run = new (ready().PackedReplayRun)(options);
   for (let start = 0; start < kind.length; start += CHUNK) {
     const end = Math.min(start + CHUNK, kind.length);
     try {
@@ -480,10 +518,10 @@ export function reconcileFleet(fleet, now, config) {
   }
   if (views === null) {
     slowCalls++;
-    return raw.slowReconcileFleet(fleet, now, config);
+    return ready().slowReconcileFleet(fleet, now, config);
   }
   const [kind, since, deadline, conditions] = views;
-  const run = new raw.FleetRun(now, config);
+  const run = new (ready().FleetRun)(now, config);
   const n = kind.length;
   const outKind = new Uint8Array(n), outSince = new Float64Array(n), outDeadline = new Float64Array(n);
   setArray.call(outKind, kind);

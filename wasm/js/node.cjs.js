@@ -2,7 +2,8 @@
 // glue into node.cjs (its own instance of the module, as require() expects).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { initSync, prepareAdminCommit } from "./web/mesh_maintenance_wasm.js";
+import { initSync } from "./web/mesh_maintenance_wasm.js";
+import { prepareAdminCommit } from "./api.js";
 import { verifier } from "./verify.js";
 
 // `__dirname` is CommonJS's: the bundle is CommonJS.

@@ -1,7 +1,8 @@
 // Node, Deno and Bun as ES modules: the wasm is read next to this file and
 // instantiated synchronously, so importers need no init call.
 import { readFileSync } from "node:fs";
-import { initSync, prepareAdminCommit } from "./web/mesh_maintenance_wasm.js";
+import { initSync } from "./web/mesh_maintenance_wasm.js";
+import { prepareAdminCommit } from "./api.js";
 import { verifier } from "./verify.js";
 
 initSync({ module: readFileSync(new URL("./web/mesh_maintenance_wasm_bg.wasm", import.meta.url)) });

@@ -1,7 +1,8 @@
 // workerd / Cloudflare Workers: a `.wasm` import arrives compiled, as a
 // WebAssembly.Module, so it is instantiated synchronously at module load.
 import module from "./web/mesh_maintenance_wasm_bg.wasm";
-import { initSync, prepareAdminCommit } from "./web/mesh_maintenance_wasm.js";
+import { initSync } from "./web/mesh_maintenance_wasm.js";
+import { prepareAdminCommit } from "./api.js";
 import { verifier } from "./verify.js";
 
 initSync({ module });

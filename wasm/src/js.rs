@@ -7,20 +7,15 @@ use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Array, Float64Array, Function, JsString, Reflect, Symbol, Uint8Array};
+use core::cell::OnceCell;
+
+use js_sys::{Array, Float64Array, Function, JsString, Uint8Array};
 use mesh_maintenance::input::{quote, Input, Shape, StringRead, QUOTE_CHARS};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// `Array.isArray`, which throws for a revoked proxy.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-
     /// `Number.isFinite`: no coercion, false for anything but a finite number.
     #[wasm_bindgen(js_namespace = Number, js_name = isFinite)]
     fn is_finite_number(value: &JsValue) -> bool;
@@ -30,44 +25,133 @@ extern "C" {
     fn string_of(value: &JsValue) -> String;
 }
 
-/// The intrinsic getter `name` of `%TypedArray%.prototype`.
-fn intrinsic(prototype: &JsValue, name: &JsValue) -> Option<Function> {
-    let descriptor =
-        Reflect::get_own_property_descriptor(prototype.unchecked_ref::<js_sys::Object>(), name)
-            .ok()?;
-    Reflect::get(&descriptor, &JsValue::from_str("get"))
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()
+/// The readers `js/api.js` installs: each does one read that may run user
+/// code (a getter, a proxy trap) inside its own `try`, and answers the
+/// marker instead of throwing. An exception caught by a wasm-bindgen
+/// `catch` import keeps a slot of the module's externref table for good, so
+/// a module fed throwing getters would grow without bound; these never
+/// throw into the module.
+struct Host {
+    /// `(object, key)` → `object[key]`.
+    get: Function,
+    /// `object` → `Object.keys(object)`.
+    keys: Function,
+    /// `value` → `Array.isArray(value)`.
+    is_array: Function,
+    /// `(value, name)` → a genuine typed array named `name` over the same
+    /// memory, read through the intrinsics, or `null`.
+    typed: Function,
+    /// `()` → what the last read threw.
+    thrown: Function,
+    /// What a read answers when it threw.
+    marker: JsValue,
+}
+
+struct Global<T>(T);
+
+// SAFETY: wasm32-unknown-unknown without atomics runs one thread.
+unsafe impl<T> Sync for Global<T> {}
+
+static HOST: Global<OnceCell<Host>> = Global(OnceCell::new());
+
+/// Installs the readers (once; later calls change nothing).
+#[wasm_bindgen(js_name = installHost)]
+pub fn install_host(
+    get: Function,
+    keys: Function,
+    is_array: Function,
+    typed: Function,
+    thrown: Function,
+    marker: JsValue,
+) {
+    let _ = HOST.0.set(Host {
+        get,
+        keys,
+        is_array,
+        typed,
+        thrown,
+        marker,
+    });
+}
+
+/// A read that threw: what it threw.
+struct Threw(JsValue);
+
+fn host() -> Option<&'static Host> {
+    HOST.0.get()
+}
+
+/// Which read to do.
+#[derive(Clone, Copy)]
+enum Reader {
+    Get,
+    Keys,
+    IsArray,
+    Typed,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The same reads without the installed readers (the glue used on its own,
+/// the wasm tests): correct, but a caught exception keeps its table slot.
+fn read_directly(reader: Reader, args: &[&JsValue]) -> Result<JsValue, Threw> {
+    let undefined = JsValue::UNDEFINED;
+    let (first, second) = match args {
+        [a, b] => (*a, *b),
+        [a] => (*a, &undefined),
+        _ => (&undefined, &undefined),
+    };
+    match reader {
+        Reader::Get => js_sys::Reflect::get(first, second).map_err(Threw),
+        Reader::Keys => object_keys(first).map_err(Threw),
+        Reader::IsArray => is_array(first).map_err(Threw),
+        // Only the installed reader has the intrinsics to tell a genuine
+        // typed array from a fake one.
+        Reader::Typed => Ok(JsValue::NULL),
+    }
+}
+
+/// Does a read; a thrown exception comes back as [`Threw`].
+fn read(reader: Reader, args: &[&JsValue]) -> Result<JsValue, Threw> {
+    let Some(host) = host() else {
+        return read_directly(reader, args);
+    };
+    let function = match reader {
+        Reader::Get => &host.get,
+        Reader::Keys => &host.keys,
+        Reader::IsArray => &host.is_array,
+        Reader::Typed => &host.typed,
+    };
+    let answer = match args {
+        [a] => function.call1(&JsValue::UNDEFINED, a),
+        [a, b] => function.call2(&JsValue::UNDEFINED, a, b),
+        _ => function.call0(&JsValue::UNDEFINED),
+    }
+    .unwrap_or_else(|thrown| thrown);
+    if answer == host.marker {
+        Err(Threw(
+            host.thrown.call0(&JsValue::UNDEFINED).unwrap_or_default(),
+        ))
+    } else {
+        Ok(answer)
+    }
 }
 
 /// A genuine typed array of type `name` over the same memory as `value`,
-/// and its length, if `value` is one: read through the intrinsics, every
-/// step caught, so a fake (a proxy, an object with a typed-array prototype,
-/// a subclass with its own getters, a detached buffer) is refused rather
-/// than allowed to throw through the module.
+/// and its length, if `value` is one (a proxy, a fake prototype, a
+/// subclass's own getters or a detached buffer is no typed array).
 fn genuine(value: &JsValue, name: &str) -> Option<(JsValue, usize)> {
-    let constructor = Reflect::get(&js_sys::global(), &JsValue::from_str(name))
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
-    let own_prototype = Reflect::get(&constructor, &JsValue::from_str("prototype")).ok()?;
-    let prototype = Reflect::get_prototype_of(&own_prototype).ok()?;
-    let read = |getter: &JsValue| {
-        let getter = intrinsic(&prototype, getter)?;
-        Reflect::apply(&getter, value, &Array::new()).ok()
-    };
-    if read(&Symbol::to_string_tag().into())?
-        .as_string()
-        .as_deref()
-        != Some(name)
-    {
+    let view = read(Reader::Typed, &[value, &JsValue::from_str(name)]).ok()?;
+    if view.is_null() {
         return None;
     }
-    let buffer = read(&JsValue::from_str("buffer"))?;
-    let offset = read(&JsValue::from_str("byteOffset"))?;
-    let length = read(&JsValue::from_str("length"))?;
-    let view = Reflect::construct(&constructor, &Array::of3(&buffer, &offset, &length)).ok()?;
+    let length = read(Reader::Get, &[&view, &JsValue::from_str("length")]).ok()?;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a typed array's length
     Some((view, length.as_f64()? as usize))
 }
@@ -75,13 +159,13 @@ fn genuine(value: &JsValue, name: &str) -> Option<(JsValue, usize)> {
 /// A JavaScript value being decoded.
 pub(crate) struct JS(pub(crate) JsValue);
 
-fn describe_thrown(thrown: &JsValue) -> String {
-    let message = Reflect::get(thrown, &JsValue::from_str("message"))
+fn describe_thrown(Threw(thrown): Threw) -> String {
+    let message = read(Reader::Get, &[&thrown, &JsValue::from_str("message")])
         .ok()
         .and_then(|m| m.as_string());
     match message {
         Some(message) => quote(&message),
-        None => JS(thrown.clone()).describe(),
+        None => JS(thrown).describe(),
     }
 }
 
@@ -100,9 +184,9 @@ impl Input for JS {
             Shape::String
         } else if value.is_object() {
             // A revoked proxy: an object that cannot say whether it is an array.
-            match is_array(value) {
-                Ok(true) => Shape::Array,
-                Ok(false) | Err(_) => Shape::Object,
+            match read(Reader::IsArray, &[value]) {
+                Ok(answer) if answer.as_bool() == Some(true) => Shape::Array,
+                Ok(_) | Err(_) => Shape::Object,
             }
         } else {
             Shape::Other
@@ -144,22 +228,23 @@ impl Input for JS {
     }
 
     fn member(&self, name: &str) -> Result<Option<Self>, String> {
-        match Reflect::get(&self.0, &JsValue::from_str(name)) {
+        match read(Reader::Get, &[&self.0, &JsValue::from_str(name)]) {
             Ok(value) if value.is_undefined() => Ok(None),
             Ok(value) => Ok(Some(JS(value))),
-            Err(thrown) => Err(describe_thrown(&thrown)),
+            Err(thrown) => Err(describe_thrown(thrown)),
         }
     }
 
     fn key_count(&self) -> Result<usize, String> {
-        object_keys(&self.0)
-            .map(|keys| keys.length() as usize)
-            .map_err(|thrown| describe_thrown(&thrown))
+        read(Reader::Keys, &[&self.0])
+            .map(|keys| keys.unchecked_into::<Array>().length() as usize)
+            .map_err(describe_thrown)
     }
 
     fn keys(&self, max_bytes: usize) -> Result<Vec<String>, String> {
-        let keys = object_keys(&self.0).map_err(|thrown| describe_thrown(&thrown))?;
+        let keys = read(Reader::Keys, &[&self.0]).map_err(describe_thrown)?;
         Ok(keys
+            .unchecked_into::<Array>()
             .iter()
             .map(|key| match JS(key).string(max_bytes) {
                 StringRead::Found(key) => key,
@@ -169,8 +254,8 @@ impl Input for JS {
     }
 
     fn length(&self) -> Result<usize, String> {
-        let length = Reflect::get(&self.0, &JsValue::from_str("length"))
-            .map_err(|thrown| describe_thrown(&thrown))?;
+        let length =
+            read(Reader::Get, &[&self.0, &JsValue::from_str("length")]).map_err(describe_thrown)?;
         // A real array is shorter than 2^32; `as` saturates a proxy's lie
         // (and maps NaN to 0), and decoding stops at the first bad element.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -180,9 +265,9 @@ impl Input for JS {
     }
 
     fn element(&self, index: usize) -> Result<Self, String> {
-        Reflect::get(&self.0, &JsValue::from_f64(index as f64))
+        read(Reader::Get, &[&self.0, &JsValue::from_f64(index as f64)])
             .map(JS)
-            .map_err(|thrown| describe_thrown(&thrown))
+            .map_err(describe_thrown)
     }
 
     fn bytes(&self, max_len: usize) -> Option<Result<Vec<u8>, usize>> {
