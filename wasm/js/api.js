@@ -85,44 +85,68 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The object's enumerable keys, capped at MAX_KEYS, counted without
+ * allocating (Object.keys builds an array per call). Inherited enumerable
+ * keys count too; an over-count only sends the call to the slow path, which
+ * reads own keys.
+ */
 function keyCount(object) {
-  const count = Object.keys(object).length;
-  return count > MAX_KEYS ? MAX_KEYS : count;
+  let count = 0;
+  for (const _ in object) if (++count === MAX_KEYS) break;
+  return count;
 }
 
-/** A state object as a record: {meta, since, deadline, units, reason}, or null. */
+// What the readers below found, kept in module slots rather than returned
+// as objects so that a fast call allocates nothing but its result. Each
+// reader writes its slots last, after every getter it runs, and callers copy
+// them to locals at once: a getter that calls back into the package
+// overwrites nothing a caller still needs.
+let sMeta = 0, sSince = 0, sDeadline = 0, sUnits = 0, sReason; // readState
+let eMeta = 0, eParam = 0, eNestedMeta = 0; // readEvent
+let nSince = 0, nDeadline = 0, nUnits = 0, nReason; // readEvent: an observed state
+let cMeta = 0, cDefaultDrain = 0, cRamp = 0; // readConfig
+let tMeta = 0, tSince = 0, tDeadline = 0, tUnits = 0, tReason; // readTarget
+
+/** Reads a state object into the s* slots; false if it is not a record. */
 function readState(state) {
-  if (!isRecord(state)) return null;
+  if (!isRecord(state)) return false;
   const kind = KIND.get(state.kind) ?? UNKNOWN;
   const since = state.since, deadline = state.deadline, reason = state.reason;
   const sinceTag = tagOf(since), deadlineTag = tagOf(deadline), reasonTag = tagOf(reason);
-  return {
-    meta: kind | keyCount(state) << STATE_META.KEYS | sinceTag << STATE_META.SINCE
-      | deadlineTag << STATE_META.DEADLINE | reasonTag << STATE_META.REASON,
-    since: sinceTag === NUMBER ? since : 0,
-    deadline: deadlineTag === NUMBER ? deadline : 0,
-    units: reasonTag === STRING ? reason.length : 0,
-    reason,
-  };
+  const keys = keyCount(state);
+  sMeta = kind | keys << STATE_META.KEYS | sinceTag << STATE_META.SINCE
+    | deadlineTag << STATE_META.DEADLINE | reasonTag << STATE_META.REASON;
+  sSince = sinceTag === NUMBER ? since : 0;
+  sDeadline = deadlineTag === NUMBER ? deadline : 0;
+  sUnits = reasonTag === STRING ? reason.length : 0;
+  sReason = reason;
+  return true;
 }
 
-const NO_STATE = { meta: 0, since: 0, deadline: 0, units: 0, reason: undefined };
+// One load site per condition (a loop over the names makes every load
+// megamorphic); a condition added to the protocol must be read here too.
+const [DRAINED, STOPPED, HEALTHY, FROZEN, ...unread] = CONDITIONS;
+if (unread.length !== 0 || FROZEN === undefined) throw new Error(`api.js reads 4 conditions, protocol.js has ${CONDITIONS.length}`);
+const FLAG = CONDITIONS_META.FLAGS;
 
 function conditionsMeta(conditions) {
-  let meta = OTHER << CONDITIONS_META.SHAPE | keyCount(conditions) << CONDITIONS_META.KEYS;
-  for (let i = 0; i < CONDITIONS.length; i++) meta |= tagOf(conditions[CONDITIONS[i]]) << (CONDITIONS_META.FLAGS + 3 * i);
-  return meta;
+  return OTHER << CONDITIONS_META.SHAPE | keyCount(conditions) << CONDITIONS_META.KEYS
+    | tagOf(conditions[DRAINED]) << FLAG | tagOf(conditions[STOPPED]) << FLAG + 3
+    | tagOf(conditions[HEALTHY]) << FLAG + 6 | tagOf(conditions[FROZEN]) << FLAG + 9;
 }
 
 /**
- * An event as a record: {meta, param, nestedMeta, nested}, `nested` the
- * observed state's record (`NO_STATE` otherwise) and `nestedMeta` its meta or
- * the conditions'.
+ * Reads an event into the e* slots (`eNestedMeta` the observed state's meta
+ * or the conditions') and an observed state into the n* slots; false if it is
+ * not a record of a known type.
  */
 function readEvent(event) {
-  if (!isRecord(event)) return null;
+  if (!isRecord(event)) return false;
   const type = TYPE.get(event.type) ?? UNKNOWN;
-  let field = ABSENT, param = 0, nested = NO_STATE, nestedMeta = 0, nestedTag = ABSENT;
+  const keys = keyCount(event);
+  let field = ABSENT, param = 0, nestedMeta = 0, nestedTag = ABSENT;
+  let since = 0, deadline = 0, units = 0, reason;
   switch (type) {
     case ENTER: {
       const window = event.drainForMs;
@@ -134,45 +158,44 @@ function readEvent(event) {
       field = tagOf(event.force);
       break;
     case OBSERVED:
-      nested = readState(event.state);
-      if (nested === null) return null;
-      nestedMeta = nested.meta;
+      if (!readState(event.state)) return false;
+      nestedMeta = sMeta, since = sSince, deadline = sDeadline, units = sUnits, reason = sReason;
       nestedTag = OTHER;
       break;
     case RECONCILE: {
       const conditions = event.conditions;
-      if (!isRecord(conditions)) return null;
+      if (!isRecord(conditions)) return false;
       nestedMeta = conditionsMeta(conditions);
       nestedTag = OTHER;
       break;
     }
     default:
-      return null;
+      return false;
   }
-  return {
-    meta: type | keyCount(event) << EVENT_META.KEYS | field << EVENT_META.FIELD | nestedTag << EVENT_META.NESTED,
-    param,
-    nestedMeta,
-    nested,
-  };
+  eMeta = type | keys << EVENT_META.KEYS | field << EVENT_META.FIELD | nestedTag << EVENT_META.NESTED;
+  eParam = param;
+  eNestedMeta = nestedMeta;
+  nSince = since, nDeadline = deadline, nUnits = units, nReason = reason;
+  return true;
 }
 
-const DEFAULT_CONFIG = { meta: ABSENT << CONFIG_META.SHAPE, defaultDrain: 0, ramp: 0 };
-
-/** A config argument as a record: {meta, defaultDrain, ramp}, or null. */
+/** Reads a config argument into the c* slots; false if it is neither absent nor a record. */
 function readConfig(config) {
-  if (config === undefined) return DEFAULT_CONFIG;
-  if (!isRecord(config)) return null;
+  if (config === undefined) {
+    cMeta = ABSENT << CONFIG_META.SHAPE, cDefaultDrain = 0, cRamp = 0;
+    return true;
+  }
+  if (!isRecord(config)) return false;
   const profile = config.profile;
   const code = profile === undefined ? 0 : PROFILE.get(profile) ?? UNKNOWN;
   const defaultDrain = config.defaultDrainForMs, ramp = config.recoveryRampWindowMs;
   const drainTag = tagOf(defaultDrain), rampTag = tagOf(ramp);
-  return {
-    meta: OTHER << CONFIG_META.SHAPE | keyCount(config) << CONFIG_META.KEYS | code << CONFIG_META.PROFILE
-      | drainTag << CONFIG_META.DEFAULT_DRAIN | rampTag << CONFIG_META.RAMP,
-    defaultDrain: drainTag === NUMBER ? defaultDrain : 0,
-    ramp: rampTag === NUMBER ? ramp : 0,
-  };
+  const keys = keyCount(config);
+  cMeta = OTHER << CONFIG_META.SHAPE | keys << CONFIG_META.KEYS | code << CONFIG_META.PROFILE
+    | drainTag << CONFIG_META.DEFAULT_DRAIN | rampTag << CONFIG_META.RAMP;
+  cDefaultDrain = drainTag === NUMBER ? defaultDrain : 0;
+  cRamp = rampTag === NUMBER ? ramp : 0;
+  return true;
 }
 
 let out = null;
@@ -189,18 +212,36 @@ function message(status) {
   return MESSAGES[id] ??= raw.messageText(id);
 }
 
-/** A state object from a record the module vouched for. */
-function stateOf(record) {
-  const deadline = (record.meta >> STATE_META.DEADLINE & 7) === NUMBER ? record.deadline : null;
-  return MAKE_STATE[record.meta & 7](record.since, deadline, record.reason);
+/** A state object from numbers the module vouched for. */
+function stateOf(meta, since, deadline, reason) {
+  return MAKE_STATE[meta & 7](since, (meta >> STATE_META.DEADLINE & 7) === NUMBER ? deadline : null, reason);
 }
 
-/** A verdict from a fast answer, `from` built from `record` and `to` (if applied) from `target`. */
-function verdictOf(status, record, target) {
+/** Reads the new state of an applied answer into the t* slots. */
+function readTarget(status, observedReason) {
+  const values = outputs();
+  const kind = status >> STATUS.TO_KIND & 7, hasDeadline = status >> STATUS.HAS_DEADLINE & 1;
+  let reason;
+  switch (status >> STATUS.REASON & 3) {
+    case REASON.OBSERVED: reason = observedReason; break;
+    case REASON.ELAPSED: reason = raw.elapsedReason(values[2]); break;
+  }
+  tMeta = HELD_META[kind][hasDeadline], tSince = values[0], tDeadline = hasDeadline ? values[1] : 0;
+  tUnits = reason === undefined ? 0 : reason.length, tReason = reason;
+}
+
+/**
+ * A verdict from a fast answer: `from` built from the given numbers, `to`
+ * (if applied) read into the t* slots, where a Machine or a replay finds it.
+ */
+function verdictOf(status, meta, since, deadline, reason, observedReason) {
   const outcome = status >> STATUS.OUTCOME & 3;
-  const from = stateOf(record);
-  if (outcome === APPLIED) return { outcome: "applied", from, to: stateOf(target), message: message(status) };
-  const to = stateOf(record);
+  const from = stateOf(meta, since, deadline, reason);
+  if (outcome === APPLIED) {
+    readTarget(status, observedReason);
+    return { outcome: "applied", from, to: stateOf(tMeta, tSince, tDeadline, tReason), message: message(status) };
+  }
+  const to = stateOf(meta, since, deadline, reason);
   if (outcome === UNCHANGED) return { outcome: "unchanged", from, to, message: message(status) };
   return { outcome: "rejected", from, to, code: REJECT_CODES[status >> STATUS.CODE & 7], message: message(status) };
 }
@@ -210,14 +251,18 @@ const applied = (status) => (status >> STATUS.OUTCOME & 3) === APPLIED;
 /** What `event` does to `state` at `now`; pure. */
 export function transition(state, event, now, config) {
   try {
-    const s = readState(state), c = readConfig(config), e = s && c && readEvent(event);
-    if (e && typeof now === "number") {
-      const n = e.nested;
-      const status = raw.fastTransition(
-        s.meta, s.since, s.deadline, s.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
-        now, c.meta, c.defaultDrain, c.ramp,
-      );
-      if (status !== 0) return verdictOf(status, s, applied(status) ? heldTarget(status, n) : null);
+    if (readState(state)) {
+      const meta = sMeta, since = sSince, deadline = sDeadline, units = sUnits, reason = sReason;
+      if (readConfig(config)) {
+        const config = cMeta, defaultDrain = cDefaultDrain, ramp = cRamp;
+        if (readEvent(event) && typeof now === "number") {
+          const status = raw.fastTransition(
+            meta, since, deadline, units, eMeta, eParam, eNestedMeta, nSince, nDeadline, nUnits,
+            now, config, defaultDrain, ramp,
+          );
+          if (status !== 0) return verdictOf(status, meta, since, deadline, reason, nReason);
+        }
+      }
     }
   } catch {
     // the slow path says what is wrong
@@ -229,10 +274,19 @@ export function transition(state, event, now, config) {
 /** The state reconcile moves `state` to, or null. */
 export function reconcile(state, conditions, now, config) {
   try {
-    const s = readState(state), c = readConfig(config);
-    if (s && c && isRecord(conditions) && typeof now === "number") {
-      const status = raw.fastReconcile(s.meta, s.since, s.deadline, s.units, conditionsMeta(conditions), now, c.meta, c.defaultDrain, c.ramp);
-      if (status !== 0) return applied(status) ? stateOf(heldTarget(status, NO_STATE)) : null;
+    if (readState(state)) {
+      const meta = sMeta, since = sSince, deadline = sDeadline, units = sUnits;
+      if (readConfig(config)) {
+        const config = cMeta, defaultDrain = cDefaultDrain, ramp = cRamp;
+        if (isRecord(conditions) && typeof now === "number") {
+          const status = raw.fastReconcile(meta, since, deadline, units, conditionsMeta(conditions), now, config, defaultDrain, ramp);
+          if (status !== 0) {
+            if (!applied(status)) return null;
+            readTarget(status, undefined);
+            return stateOf(tMeta, tSince, tDeadline, tReason);
+          }
+        }
+      }
     }
   } catch {
     // the slow path says what is wrong
@@ -243,10 +297,12 @@ export function reconcile(state, conditions, now, config) {
 
 export function isValidSuccessor(from, to) {
   try {
-    const a = readState(from), b = a && readState(to);
-    if (b) {
-      const status = raw.fastSuccessor(a.meta, a.since, a.deadline, a.units, b.meta, b.since, b.deadline, b.units);
-      if (status !== 0) return (status & 2) !== 0;
+    if (readState(from)) {
+      const meta = sMeta, since = sSince, deadline = sDeadline, units = sUnits;
+      if (readState(to)) {
+        const status = raw.fastSuccessor(meta, since, deadline, units, sMeta, sSince, sDeadline, sUnits);
+        if (status !== 0) return (status & 2) !== 0;
+      }
     }
   } catch {
     // the slow path says what is wrong
@@ -258,10 +314,10 @@ export function isValidSuccessor(from, to) {
 /** [isNonActive, isSteadyMaintenance, since, rank] of a state. */
 function predicates(state) {
   try {
-    const s = readState(state);
-    if (s) {
-      const status = raw.fastPredicates(s.meta, s.since, s.deadline, s.units);
-      if (status !== 0) return [(status & 2) !== 0, (status & 4) !== 0, status & 64 ? s.since : null, status >> 3 & 7];
+    if (readState(state)) {
+      const since = sSince;
+      const status = raw.fastPredicates(sMeta, since, sDeadline, sUnits);
+      if (status !== 0) return [(status & 2) !== 0, (status & 4) !== 0, status & 64 ? since : null, status >> 3 & 7];
     }
   } catch {
     // the slow path says what is wrong
@@ -275,30 +331,10 @@ export const isSteadyMaintenance = (state) => predicates(state)[1];
 export const since = (state) => predicates(state)[2];
 export const rank = (state) => predicates(state)[3];
 
-/** The record of a state held as numbers (`Machine`, `replay`). */
-function heldRecord(kind, since, deadline, reason) {
-  return {
-    meta: HELD_META[kind][deadline === null ? 0 : 1],
-    since,
-    deadline: deadline ?? 0,
-    units: reason === undefined ? 0 : reason.length,
-    reason,
-  };
-}
+/** The meta of a state held as numbers (`Machine`, `replay`), its deadline a number or null. */
+const heldMeta = (kind, deadline) => HELD_META[kind][deadline === null ? 0 : 1];
 
-/** The held record of an applied answer's new state. */
-function heldTarget(status, observed) {
-  const values = outputs();
-  const kind = status >> STATUS.TO_KIND & 7;
-  let reason;
-  switch (status >> STATUS.REASON & 3) {
-    case REASON.OBSERVED: reason = observed.reason; break;
-    case REASON.ELAPSED: reason = raw.elapsedReason(values[2]); break;
-  }
-  return heldRecord(kind, values[0], status >> STATUS.HAS_DEADLINE & 1 ? values[1] : null, reason);
-}
-
-/** The config record of a config held as numbers. */
+/** The config held as numbers, as the c* slots would read it. */
 function heldConfig(profile, defaultDrain, ramp) {
   return {
     meta: OTHER << CONFIG_META.SHAPE | 3 << CONFIG_META.KEYS | (profile + 1) << CONFIG_META.PROFILE
@@ -313,26 +349,33 @@ function configObject([profile, defaultDrain, ramp]) {
   return { profile: PROFILES[profile], defaultDrainForMs: defaultDrain, recoveryRampWindowMs: ramp };
 }
 
-/** A held state from a state object the module returned. */
-function held(state) {
-  return heldRecord(KIND.get(state.kind), state.since ?? 0, state.deadline ?? null, state.reason);
-}
-
-/** Holds one node's state; every method asks the module. */
+/** Holds one node's state, as numbers; every method asks the module. */
 export class Machine {
-  #state;
+  #meta = 0;
+  #since = 0;
+  #deadline = 0;
+  #units = 0;
+  #reason;
   #config;
   #configNumbers;
 
   constructor(options) {
     const [kind, since, deadline, reason, profile, defaultDrain, ramp] = ready().machineOptions(options);
-    this.#state = heldRecord(kind, since, deadline, reason);
+    this.#hold(kind, since, deadline, reason);
     this.#configNumbers = [profile, defaultDrain, ramp];
     this.#config = heldConfig(profile, defaultDrain, ramp);
   }
 
+  #hold(kind, since, deadline, reason) {
+    this.#meta = heldMeta(kind, deadline);
+    this.#since = since;
+    this.#deadline = deadline ?? 0;
+    this.#units = reason === undefined ? 0 : reason.length;
+    this.#reason = reason;
+  }
+
   get state() {
-    return stateOf(this.#state);
+    return stateOf(this.#meta, this.#since, this.#deadline, this.#reason);
   }
 
   toJSON() {
@@ -353,17 +396,18 @@ export class Machine {
     try {
       // The event is read first: a getter that calls back into this machine
       // finds it consistent, and this call uses the state as it is after.
-      const e = readEvent(event);
-      if (e !== null && typeof now === "number") {
-        const s = this.#state, c = this.#config, n = e.nested;
+      if (readEvent(event) && typeof now === "number") {
+        const meta = this.#meta, since = this.#since, deadline = this.#deadline, reason = this.#reason, c = this.#config;
         const status = raw.fastTransition(
-          s.meta, s.since, s.deadline, s.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
+          meta, since, deadline, this.#units, eMeta, eParam, eNestedMeta, nSince, nDeadline, nUnits,
           now, c.meta, c.defaultDrain, c.ramp,
         );
         if (status !== 0) {
-          const target = applied(status) ? heldTarget(status, n) : null;
-          if (apply && target !== null) this.#state = target;
-          return verdictOf(status, s, target);
+          const verdict = verdictOf(status, meta, since, deadline, reason, nReason);
+          if (apply && applied(status)) {
+            this.#meta = tMeta, this.#since = tSince, this.#deadline = tDeadline, this.#units = tUnits, this.#reason = tReason;
+          }
+          return verdict;
         }
       }
     } catch {
@@ -371,7 +415,10 @@ export class Machine {
     }
     slowCalls++;
     const verdict = ready().slowMachineEvent(this.#options(), event, now);
-    if (apply && verdict.outcome === "applied") this.#state = held(verdict.to);
+    if (apply && verdict.outcome === "applied") {
+      const to = verdict.to;
+      this.#hold(KIND.get(to.kind), to.since ?? 0, to.deadline ?? null, to.reason);
+    }
     return verdict;
   }
 
@@ -387,8 +434,10 @@ export class Machine {
         if (frozenTag === NUMBER) frozenUntil = until;
       }
       if (typeof now === "number") {
-        const s = this.#state, c = this.#config;
-        const status = raw.fastAllowed(s.meta, s.since, s.deadline, s.units, now, frozenTag, frozenUntil, c.meta, c.defaultDrain, c.ramp);
+        const c = this.#config;
+        const status = raw.fastAllowed(
+          this.#meta, this.#since, this.#deadline, this.#units, now, frozenTag, frozenUntil, c.meta, c.defaultDrain, c.ramp,
+        );
         if (status !== 0) {
           return { enterMaintenance: (status & 2) !== 0, exitMaintenance: (status & 4) !== 0, forceExit: (status & 8) !== 0 };
         }
@@ -414,30 +463,34 @@ export class Machine {
 export function replay(entries, options) {
   try {
     if (Array.isArray(entries)) {
-      const [kind, since, deadline, reason, profile, defaultDrain, ramp] = ready().replayOptions(options);
+      const [kind, since0, deadline0, reason0, profile, defaultDrain, ramp] = ready().replayOptions(options);
       const config = heldConfig(profile, defaultDrain, ramp);
-      let state = heldRecord(kind, since, deadline, reason);
+      let meta = heldMeta(kind, deadline0), since = since0, deadline = deadline0 ?? 0;
+      let units = reason0 === undefined ? 0 : reason0.length, reason = reason0;
       let appliedCount = 0, unchanged = 0;
       const rejected = [];
       const length = entries.length;
       for (let index = 0; index < length; index++) {
         const entry = entries[index];
         if (!isRecord(entry) || keyCount(entry) !== 2) throw entry;
-        const at = entry.at, e = readEvent(entry.event);
-        if (e === null || typeof at !== "number") throw entry;
-        const n = e.nested;
+        const at = entry.at;
+        if (!readEvent(entry.event) || typeof at !== "number") throw entry;
         const status = raw.fastTransition(
-          state.meta, state.since, state.deadline, state.units, e.meta, e.param, e.nestedMeta, n.since, n.deadline, n.units,
+          meta, since, deadline, units, eMeta, eParam, eNestedMeta, nSince, nDeadline, nUnits,
           at, config.meta, config.defaultDrain, config.ramp,
         );
         if (status === 0) throw entry;
         switch (status >> STATUS.OUTCOME & 3) {
-          case APPLIED: appliedCount++; state = heldTarget(status, n); break;
+          case APPLIED:
+            appliedCount++;
+            readTarget(status, nReason);
+            meta = tMeta, since = tSince, deadline = tDeadline, units = tUnits, reason = tReason;
+            break;
           case UNCHANGED: unchanged++; break;
-          default: rejected.push({ index, verdict: verdictOf(status, state, null) });
+          default: rejected.push({ index, verdict: verdictOf(status, meta, since, deadline, reason, undefined) });
         }
       }
-      return { state: stateOf(state), applied: appliedCount, unchanged, rejected };
+      return { state: stateOf(meta, since, deadline, reason), applied: appliedCount, unchanged, rejected };
     }
   } catch {
     // the slow path says what is wrong (or recomputes an unusual chain)
