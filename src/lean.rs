@@ -8,7 +8,7 @@ use alloc::string::String;
 
 use crate::conditions::Conditions;
 use crate::config::{Config, Profile};
-use crate::event::EventKind;
+use crate::event::{Event, EventKind};
 use crate::message::{Form, Message, Why};
 use crate::state::{MaintenanceState, StateKind};
 use crate::text::Text;
@@ -72,6 +72,35 @@ impl LeanEvent {
             LeanEvent::Exit { .. } => EventKind::ExitMaintenance,
             LeanEvent::Observed { .. } => EventKind::TransitionObserved,
             LeanEvent::Reconcile { .. } => EventKind::Reconcile,
+        }
+    }
+
+    /// `event` on numbers, arriving at a node whose state has `reason`.
+    pub fn of(event: &Event, reason: Option<&str>) -> LeanEvent {
+        match event {
+            Event::EnterMaintenance { drain_for_ms } => LeanEvent::Enter {
+                drain_for_ms: *drain_for_ms,
+            },
+            Event::ExitMaintenance { force } => LeanEvent::Exit { force: *force },
+            Event::TransitionObserved { state } => LeanEvent::Observed {
+                state: Lean::of(state),
+                same_reason: reason == state.reason(),
+            },
+            Event::Reconcile { conditions } => LeanEvent::Reconcile {
+                conditions: *conditions,
+            },
+        }
+    }
+
+    /// The object form, an observed `DrainFailed` given `reason`.
+    pub fn to_event(self, reason: impl FnOnce() -> String) -> Event {
+        match self {
+            LeanEvent::Enter { drain_for_ms } => Event::EnterMaintenance { drain_for_ms },
+            LeanEvent::Exit { force } => Event::ExitMaintenance { force },
+            LeanEvent::Observed { state, .. } => Event::TransitionObserved {
+                state: state.to_state(reason),
+            },
+            LeanEvent::Reconcile { conditions } => Event::Reconcile { conditions },
         }
     }
 }

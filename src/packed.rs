@@ -28,7 +28,6 @@ use crate::conditions::Conditions;
 use crate::config::Config;
 use crate::decode::{check_length, column_conditions, column_entry, column_state};
 use crate::error::InputError;
-use crate::event::Event;
 use crate::lean::{self, Lean, LeanDecision, LeanEvent, Reason};
 use crate::replay::Entry;
 use crate::state::{MaintenanceState, StateKind};
@@ -92,15 +91,10 @@ pub fn state(
 /// observed `DrainFailed` gets an empty reason, as in the packed replay).
 pub fn entry(code: u8, at: f64, param: f64, index: usize) -> Result<Entry, InputError> {
     let (at, event) = column_entry(code, at, param).map_err(|problem| problem.at(index))?;
-    let event = match event {
-        LeanEvent::Enter { drain_for_ms } => Event::EnterMaintenance { drain_for_ms },
-        LeanEvent::Exit { force } => Event::ExitMaintenance { force },
-        LeanEvent::Observed { state, .. } => Event::TransitionObserved {
-            state: state.to_state(String::new),
-        },
-        LeanEvent::Reconcile { conditions } => Event::Reconcile { conditions },
-    };
-    Ok(Entry { at, event })
+    Ok(Entry {
+        at,
+        event: event.to_event(String::new),
+    })
 }
 
 /// Where the reason of a `DrainFailed` being replayed comes from.

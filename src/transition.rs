@@ -21,19 +21,7 @@ pub fn transition(
 
 /// [`transition`] without the verdict's copies and text.
 pub fn decide(state: &MaintenanceState, event: &Event, now: Millis, config: &Config) -> Decision {
-    let lean_event = match event {
-        Event::EnterMaintenance { drain_for_ms } => LeanEvent::Enter {
-            drain_for_ms: *drain_for_ms,
-        },
-        Event::ExitMaintenance { force } => LeanEvent::Exit { force: *force },
-        Event::TransitionObserved { state: observed } => LeanEvent::Observed {
-            state: Lean::of(observed),
-            same_reason: state.reason() == observed.reason(),
-        },
-        Event::Reconcile { conditions } => LeanEvent::Reconcile {
-            conditions: *conditions,
-        },
-    };
+    let lean_event = LeanEvent::of(event, state.reason());
     match lean::decide(Lean::of(state), lean_event, now, config) {
         LeanDecision::Applied {
             to,

@@ -81,8 +81,9 @@ pub(crate) fn admin_command<V: Input>(
             )
         }
         EventKind::ExitMaintenance => (AdminCommand::ExitMaintenance { node }, &["type", "node"]),
-        // `tag_field` only yields the operator kinds it was given.
-        EventKind::TransitionObserved | EventKind::Reconcile => {
+        // `tag_field` only yields `OperatorAction::KINDS`; an operator action
+        // without an admin command refuses here (and its payload vectors fail).
+        _ => {
             return Err(fail(
                 InvalidEvent,
                 &path.field("type"),

@@ -11,6 +11,7 @@ use crate::config::{Config, Profile};
 use crate::error::{InputError, InputErrorCode};
 use crate::event::{Event, EventKind, OperatorAction};
 use crate::freshness::Policy;
+use crate::lean::{Lean, LeanEvent};
 use crate::replay::Entry;
 use crate::state::{MaintenanceState, StateField, StateKind, MAX_REASON_BYTES};
 use crate::text::Text;
@@ -204,6 +205,62 @@ fn event_of<V: Input>(
     };
     reader.finish(fields)?;
     Ok(event)
+}
+
+/// What a reader that hands over tags and numbers instead of values (the
+/// binding's fast path) saw in an event's one field besides `type`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Seen {
+    Absent,
+    Null,
+    False,
+    True,
+    Number(f64),
+    /// A plain object, decoded further by the caller's `nested_*` readers.
+    Object,
+    /// Anything else (a string, an array...).
+    Other,
+}
+
+/// The event of type `kind` whose field was `seen`, as the numeric rules
+/// take it, with the key count a well-formed event of that shape has; the
+/// arms mirror [`event_of`]'s. `None` wherever the strict decoder would
+/// refuse or could say more (the caller then runs the strict decoder).
+pub fn lean_event(
+    kind: EventKind,
+    seen: Seen,
+    nested_state: impl FnOnce() -> Option<Lean>,
+    nested_conditions: impl FnOnce() -> Option<Conditions>,
+) -> Option<(LeanEvent, u32)> {
+    let keys = if seen == Seen::Absent { 1 } else { 2 };
+    let event = match (kind, seen) {
+        (EventKind::EnterMaintenance, Seen::Absent | Seen::Null) => {
+            LeanEvent::Enter { drain_for_ms: None }
+        }
+        (EventKind::EnterMaintenance, Seen::Number(ms)) => LeanEvent::Enter {
+            drain_for_ms: Some(Millis::from_f64(ms).ok()?),
+        },
+        (EventKind::ExitMaintenance, Seen::Absent | Seen::False) => {
+            LeanEvent::Exit { force: false }
+        }
+        (EventKind::ExitMaintenance, Seen::True) => LeanEvent::Exit { force: true },
+        (EventKind::TransitionObserved, Seen::Object) => LeanEvent::Observed {
+            state: nested_state()?,
+            // Two reasons to compare need the strings: the caller checks.
+            same_reason: true,
+        },
+        (EventKind::Reconcile, Seen::Object) => LeanEvent::Reconcile {
+            conditions: nested_conditions()?,
+        },
+        (
+            EventKind::EnterMaintenance
+            | EventKind::ExitMaintenance
+            | EventKind::TransitionObserved
+            | EventKind::Reconcile,
+            _,
+        ) => return None,
+    };
+    Some((event, keys))
 }
 
 /// An operator action: an event of type `EnterMaintenance` or

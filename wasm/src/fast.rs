@@ -6,6 +6,7 @@
 
 use core::cell::UnsafeCell;
 
+use mesh_maintenance::input::{lean_event, Seen};
 use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason};
 use mesh_maintenance::{
     AllowedActions, Condition, Conditions, Config, EventKind, Millis, Profile, StateField,
@@ -170,56 +171,31 @@ fn event(
     since: f64,
     deadline: f64,
     reason_units: u32,
-) -> Option<(LeanEvent, u32)> {
+) -> Option<LeanEvent> {
     let kind = EventKind::ALL
         .get(bits(meta, event_meta::TYPE, TAG_BITS) as usize)
         .copied()?;
-    let field = tag(meta, event_meta::FIELD);
-    let (event, present) = match kind {
-        EventKind::EnterMaintenance => match field {
-            Tag::Absent => (LeanEvent::Enter { drain_for_ms: None }, 1),
-            Tag::Null => (LeanEvent::Enter { drain_for_ms: None }, 2),
-            Tag::Number => (
-                LeanEvent::Enter {
-                    drain_for_ms: Some(time(param)?),
-                },
-                2,
-            ),
-            _ => return None,
+    // The reader reports a scalar field's tag, or an object under the
+    // nested field; never both.
+    let seen = match (tag(meta, event_meta::FIELD), tag(meta, event_meta::NESTED)) {
+        (Tag::Absent, Tag::Other) => Seen::Object,
+        (field, Tag::Absent) => match field {
+            Tag::Absent => Seen::Absent,
+            Tag::Null => Seen::Null,
+            Tag::False => Seen::False,
+            Tag::True => Seen::True,
+            Tag::Number => Seen::Number(param),
+            _ => Seen::Other,
         },
-        EventKind::ExitMaintenance => match field {
-            Tag::Absent => (LeanEvent::Exit { force: false }, 1),
-            Tag::False => (LeanEvent::Exit { force: false }, 2),
-            Tag::True => (LeanEvent::Exit { force: true }, 2),
-            _ => return None,
-        },
-        EventKind::TransitionObserved => {
-            let state = state(nested, since, deadline, reason_units)?;
-            (
-                LeanEvent::Observed {
-                    state,
-                    same_reason: true,
-                },
-                2,
-            )
-        }
-        EventKind::Reconcile => (
-            LeanEvent::Reconcile {
-                conditions: conditions(nested)?,
-            },
-            2,
-        ),
+        _ => return None,
     };
-    if matches!(kind, EventKind::TransitionObserved | EventKind::Reconcile) && field != Tag::Absent
-    {
-        return None;
-    }
-    let nested_tag = tag(meta, event_meta::NESTED);
-    let wants_nested = matches!(kind, EventKind::TransitionObserved | EventKind::Reconcile);
-    if wants_nested != (nested_tag == Tag::Other) {
-        return None;
-    }
-    (bits(meta, event_meta::KEYS, 5) == present).then_some((event, present))
+    let (event, keys) = lean_event(
+        kind,
+        seen,
+        || state(nested, since, deadline, reason_units),
+        || conditions(nested),
+    )?;
+    (bits(meta, event_meta::KEYS, 5) == keys).then_some(event)
 }
 
 /// A status word for a decision, [`Out`] written.
@@ -278,7 +254,7 @@ pub fn fast_transition(
     let Some(state) = state(state_meta, since, deadline, reason_units) else {
         return 0;
     };
-    let Some((event, _)) = event(
+    let Some(event) = event(
         event_meta,
         param,
         nested_meta,
