@@ -7,6 +7,11 @@ if (scenario === "transition") {
   for (let round = 0; round < 300_000; round++) {
     for (let i = 0; i < 5; i++) api.transition(cycle.states[i], cycle.events[i], cycle.times[i]);
   }
+} else if (scenario === "apply") {
+  const machine = new api.Machine();
+  for (let round = 0; round < 300_000; round++) {
+    for (let i = 0; i < 5; i++) machine.apply(cycle.events[i], cycle.times[i]);
+  }
 } else if (scenario === "packed") {
   const chain = packedChain(2_000_000, 11);
   for (let round = 0; round < 10; round++) api.replayPacked(chain);

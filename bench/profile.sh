@@ -1,22 +1,18 @@
 #!/usr/bin/env bash
-# The profiles behind BENCHMARKS.md's analysis: builds copies of pkg/ whose
-# wasm keeps its function names (no wasm-opt), runs a scenario under
-# `node --cpu-prof`, and prints the functions with the most self time.
-#   bench/profile.sh transition|packed|fleet
+# The profiles behind BENCHMARKS.md's analysis: a copy of pkg/ whose wasm
+# keeps its function names (bound with --keep-debug, no wasm-opt) and whose
+# JavaScript is not minified, a scenario under `node --cpu-prof`, and the
+# functions with the most self time.
+#   bench/profile.sh transition|apply|packed|fleet
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario="${1:-transition}"
 out="target/profile"
 rm -rf "$out" && mkdir -p "$out"
 cp -r pkg "$out/pkg"
-for dir in "$out/pkg" "$out/pkg/bulk"; do
-  wasm="target/pkg-build/$([ "$dir" = "$out/pkg" ] && echo core || echo bulk)/mesh_maintenance.wasm"
-  wasm-bindgen --target web --out-dir "$dir/web" "$wasm"
-  sed -i -E "s#from (['\"])\./snippets/[^'\"]*/js/shapes\.js(['\"])#from \1../shapes.js\2#g" "$dir/web/mesh_maintenance.js"
-  rm -rf "$dir/web/snippets"
-  cp js/shapes.js "$dir/shapes.js" # unminified, for readable names
-done
-node --cpu-prof --cpu-prof-dir="$out/cpu" bench/profile-scenario.mjs "$out/pkg/bulk/node.mjs" "$scenario"
+wasm-bindgen --keep-debug --target web --out-dir "$out/pkg/web" target/wasm32-unknown-unknown/release/mesh_maintenance_wasm.wasm
+cp wasm/js/api.js wasm/js/protocol.js wasm/js/verify.js "$out/pkg/"
+node --cpu-prof --cpu-prof-dir="$out/cpu" bench/profile-scenario.mjs "$out/pkg/node.mjs" "$scenario"
 node -e '
 const fs = require("fs");
 const dir = process.argv[1];

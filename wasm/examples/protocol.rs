@@ -1,4 +1,4 @@
-//! Prints `js/protocol.js`, the JavaScript side of the boundary table:
+//! Prints `wasm/js/protocol.js`, the JavaScript side of the boundary table:
 //! `cargo run -p mesh-maintenance-wasm --example protocol > wasm/js/protocol.js`.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
