@@ -8,26 +8,13 @@
 //! prepared commit hands to the signature check are that payload.
 #![no_main]
 
+mod common;
+
+use common::{check, Arguments};
 use libfuzzer_sys::fuzz_target;
 use mesh_maintenance::json::Json;
-use mesh_maintenance::{api, Decision, InputError, Stage, Verification, ADMIN_SIGNING_DOMAIN};
+use mesh_maintenance::{api, Decision, Stage, Verification, ADMIN_SIGNING_DOMAIN};
 use serde_json::Value;
-
-fn check<T>(result: &Result<T, InputError>, roots: &[&str]) {
-    if let Err(error) = result {
-        let path = error.path();
-        let root = path.split(['.', '[']).next().unwrap_or_default();
-        assert!(
-            roots.contains(&root),
-            "path {path:?} is not under {roots:?}"
-        );
-        assert!(
-            error.message().starts_with(&format!("{path}: ")),
-            "{}",
-            error.message()
-        );
-    }
-}
 
 fn member<'a>(value: Json<'a>, name: &str) -> Json<'a> {
     value.and_then(|v| v.get(name))
@@ -37,11 +24,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else {
         return;
     };
-    let args: Vec<Json<'_>> = match &value {
-        Value::Array(items) => items.iter().map(Some).collect(),
-        other => vec![Some(other)],
-    };
-    let arg = |i: usize| -> Json<'_> { args.get(i).copied().flatten() };
+    let args = Arguments::of(&value);
+    let arg = |i: usize| args.get(i);
 
     let admitted = api::admit(&arg(0), &arg(1), &arg(2));
     check(&admitted, &["request", "now", "policy"]);

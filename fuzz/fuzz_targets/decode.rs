@@ -3,8 +3,10 @@
 //! same value.
 #![no_main]
 
+mod common;
+
+use common::Arguments;
 use libfuzzer_sys::fuzz_target;
-use mesh_maintenance::json::Json;
 use mesh_maintenance::{api, Config, Entry, Event, MaintenanceState};
 use serde_json::Value;
 
@@ -12,11 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else {
         return;
     };
-    let args: Vec<Json<'_>> = match &value {
-        Value::Array(items) => items.iter().map(Some).collect(),
-        other => vec![Some(other)],
-    };
-    let arg = |i: usize| -> Json<'_> { args.get(i).copied().flatten() };
+    let args = Arguments::of(&value);
+    let arg = |i: usize| args.get(i);
     let _ = api::transition(&arg(0), &arg(1), &arg(2), &arg(3));
     let _ = api::reconcile(&arg(0), &arg(1), &arg(2), &arg(3));
     let _ = api::is_valid_successor(&arg(0), &arg(1));

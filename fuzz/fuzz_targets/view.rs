@@ -6,37 +6,20 @@
 //! `fromView` reads back at the same time.
 #![no_main]
 
+mod common;
+
+use common::{check, Arguments};
 use libfuzzer_sys::fuzz_target;
 use mesh_maintenance::json::Json;
-use mesh_maintenance::{api, to_view, Dialect, InputError};
+use mesh_maintenance::{api, to_view, Dialect};
 use serde_json::{json, Value};
-
-/// The error names a path under one of `roots`, and the message starts with it.
-fn check<T>(result: &Result<T, InputError>, roots: &[&str]) {
-    if let Err(error) = result {
-        let path = error.path();
-        let root = path.split(['.', '[']).next().unwrap_or_default();
-        assert!(
-            roots.contains(&root),
-            "path {path:?} is not under {roots:?}"
-        );
-        assert!(
-            error.message().starts_with(&format!("{path}: ")),
-            "{}",
-            error.message()
-        );
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else {
         return;
     };
-    let args: Vec<Json<'_>> = match &value {
-        Value::Array(items) => items.iter().map(Some).collect(),
-        other => vec![Some(other)],
-    };
-    let arg = |i: usize| -> Json<'_> { args.get(i).copied().flatten() };
+    let args = Arguments::of(&value);
+    let arg = |i: usize| args.get(i);
     let dialects: Vec<Value> = Dialect::ALL.iter().map(|d| json!(d.name())).collect();
     let mut given: Vec<Json<'_>> = vec![arg(2)];
     given.extend(dialects.iter().map(Some));

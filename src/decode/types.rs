@@ -44,12 +44,22 @@ fn optional_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Option<Millis>, InputError> {
+    let code = reader.code();
+    nullable(reader, name, |value, path| millis(value, path, code))
+}
+
+/// The field `name` read by `read`, `None` when it is `null` or absent.
+fn nullable<V: Input>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+    read: impl FnOnce(&V, &Path<'_>) -> Result<Millis, InputError>,
+) -> Result<Option<Millis>, InputError> {
     match reader.optional(name)? {
         None => Ok(None),
         // `null` is checked first: building the error it is not would cost
         // a message on every `deadline: null`.
         Some(value) if value.shape() == Shape::Null => Ok(None),
-        Some(value) => millis(&value, &reader.path().field(name), reader.code()).map(Some),
+        Some(value) => read(&value, &reader.path().field(name)).map(Some),
     }
 }
 
@@ -425,11 +435,7 @@ fn nullable_timestamp<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Option<Millis>, InputError> {
-    match reader.optional(name)? {
-        None => Ok(None),
-        Some(value) if value.shape() == Shape::Null => Ok(None),
-        Some(value) => timestamp(&value, &reader.path().field(name)).map(Some),
-    }
+    nullable(reader, name, timestamp)
 }
 
 /// The request of `admit`: `{state, event, frozenUntil?, issuedAt?, config?}`.
