@@ -20,8 +20,9 @@
 //! `text`; `state`, `conditions`, `config`, `event`, `freshness`; `message`;
 //! `verdict`; `lean` (the rules on numbers); the object API (`transition`,
 //! `reconcile`, `machine`, `replay`, `admission`, `view`, `signing`,
-//! `verification`, `packed`); `decode` (strict decoding of untrusted
-//! values); `api` (decode, then apply).
+//! `verification`); `decode` (strict decoding of untrusted values);
+//! `packed` (the columns, decoded and run by the lean rules) and `api`
+//! (decode, then apply).
 #![no_std]
 #![cfg_attr(
     not(test),

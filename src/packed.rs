@@ -33,32 +33,9 @@ use crate::replay::Entry;
 use crate::state::{MaintenanceState, StateKind};
 use crate::time::Millis;
 
-pub const ENTER_MAINTENANCE: u8 = 0;
-pub const EXIT_MAINTENANCE: u8 = 1;
-pub const FORCE_EXIT: u8 = 2;
-pub const RECONCILE: u8 = 3;
-/// `OBSERVED + kind` is a `TransitionObserved` event.
-pub const OBSERVED: u8 = 8;
-
-/// What an event code stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum EventCode {
-    Enter,
-    Exit,
-    ForceExit,
-    Reconcile,
-    Observed(StateKind),
-}
-
-pub(crate) fn event_code(code: u8) -> Option<EventCode> {
-    match code {
-        ENTER_MAINTENANCE => Some(EventCode::Enter),
-        EXIT_MAINTENANCE => Some(EventCode::Exit),
-        FORCE_EXIT => Some(EventCode::ForceExit),
-        RECONCILE => Some(EventCode::Reconcile),
-        _ => StateKind::from_code(code.checked_sub(OBSERVED)?).map(EventCode::Observed),
-    }
-}
+/// The event codes of a packed chain (the table above); they are judged
+/// with the other column decoders.
+pub use crate::decode::{ENTER_MAINTENANCE, EXIT_MAINTENANCE, FORCE_EXIT, OBSERVED, RECONCILE};
 
 /// A state as `(kind, since, deadline)` columns.
 pub fn encode(state: &MaintenanceState) -> (u8, f64, f64) {

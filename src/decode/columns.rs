@@ -1,4 +1,5 @@
-//! Strict decoding of the columnar forms ([`crate::packed`]): an entry of
+//! Strict decoding of the columnar forms ([`crate::packed`]), and their
+//! event codes: an entry of
 //! a packed chain or a node of a packed fleet, judged by the same per-kind
 //! table ([`StateKind::fields`]) and worded like the object decoders. The
 //! judging returns a small [`Problem`] so the loops over millions of entries
@@ -11,12 +12,38 @@ use super::Path;
 use crate::conditions::Conditions;
 use crate::error::{InputError, InputErrorCode};
 use crate::lean::{Lean, LeanEvent};
-use crate::packed::{event_code, EventCode, OBSERVED};
 use crate::state::{StateField, StateKind};
 use crate::text::{decimal, Text};
 use crate::time::Millis;
 
 use InputErrorCode::{InvalidEvent, InvalidInput, InvalidState, InvalidTimestamp};
+
+pub const ENTER_MAINTENANCE: u8 = 0;
+pub const EXIT_MAINTENANCE: u8 = 1;
+pub const FORCE_EXIT: u8 = 2;
+pub const RECONCILE: u8 = 3;
+/// `OBSERVED + kind` is a `TransitionObserved` event.
+pub const OBSERVED: u8 = 8;
+
+/// What an event code stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EventCode {
+    Enter,
+    Exit,
+    ForceExit,
+    Reconcile,
+    Observed(StateKind),
+}
+
+fn event_code(code: u8) -> Option<EventCode> {
+    match code {
+        ENTER_MAINTENANCE => Some(EventCode::Enter),
+        EXIT_MAINTENANCE => Some(EventCode::Exit),
+        FORCE_EXIT => Some(EventCode::ForceExit),
+        RECONCILE => Some(EventCode::Reconcile),
+        _ => StateKind::from_code(code.checked_sub(OBSERVED)?).map(EventCode::Observed),
+    }
+}
 
 /// The largest state kind code.
 const LAST_KIND: u8 = StateKind::Recovery.code();
@@ -67,7 +94,11 @@ impl Problem {
             }
             Problem::EventCode(code) => {
                 let what = Text::new()
-                    .s("an event code 0..=3 or 8..=")
+                    .s("an event code 0..=")
+                    .n(u64::from(RECONCILE))
+                    .s(" or ")
+                    .n(u64::from(OBSERVED))
+                    .s("..=")
                     .n(u64::from(OBSERVED.saturating_add(LAST_KIND)))
                     .done();
                 ("kind", InvalidEvent, what, decimal(u64::from(code)))

@@ -17,6 +17,7 @@ mod view;
 use alloc::string::String;
 
 pub(crate) use columns::{check_length, column_conditions, column_entry, column_state};
+pub use columns::{ENTER_MAINTENANCE, EXIT_MAINTENANCE, FORCE_EXIT, OBSERVED, RECONCILE};
 pub(crate) use command::admin_command;
 pub(crate) use input::{Input, Shape};
 pub(crate) use object::{expected, ObjectReader};
