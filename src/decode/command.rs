@@ -2,10 +2,9 @@
 //! taken only where they are exact (a bigint, a decimal string, a safe
 //! integer), never rounded through a float.
 
-use super::input::Shape;
 use super::input::{quote, Input, StringRead};
 use super::object::{expected, fail, ObjectReader};
-use super::types::{millis, tag_field};
+use super::types::{optional_millis, tag_field};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
 use crate::event::EventKind;
@@ -69,12 +68,7 @@ pub(crate) fn admin_command<V: Input>(
     let node = node_id(&node_value, &node_path)?;
     let (command, fields): (AdminCommand, &[&str]) = match kind {
         EventKind::EnterMaintenance => {
-            let drain_for_ms = match reader.optional("drainForMs")? {
-                Some(value) if value.shape() != Shape::Null => {
-                    Some(millis(&value, &path.field("drainForMs"), InvalidEvent)?)
-                }
-                Some(_) | None => None,
-            };
+            let drain_for_ms = optional_millis(&mut reader, "drainForMs")?;
             (
                 AdminCommand::EnterMaintenance { node, drain_for_ms },
                 &["type", "node", "drainForMs"],

@@ -40,7 +40,7 @@ pub(crate) fn timestamp<V: Input>(value: &V, path: &Path<'_>) -> Result<Millis, 
 }
 
 /// A time that may be `null` or absent (both `None`).
-fn optional_millis<V: Input>(
+pub(super) fn optional_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
 ) -> Result<Option<Millis>, InputError> {
@@ -49,7 +49,7 @@ fn optional_millis<V: Input>(
 }
 
 /// The field `name` read by `read`, `None` when it is `null` or absent.
-fn nullable<V: Input>(
+pub(super) fn nullable<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
     read: impl FnOnce(&V, &Path<'_>) -> Result<Millis, InputError>,

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::input::{quote, Input, Shape, StringRead};
 use super::object::{expected, fail, quoted_list, threw, ObjectReader};
-use super::types::{millis, reason, tag, tag_field};
+use super::types::{millis, nullable, reason, tag, tag_field};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
 use crate::state::{StateField, StateKind};
@@ -80,11 +80,6 @@ fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, 
     let keys = value
         .keys(64)
         .map_err(|thrown: String| threw(InvalidState, path, "listing the keys", &thrown))?;
-    let with_fields: Vec<StateKind> = StateKind::ALL
-        .into_iter()
-        .filter(|kind| *kind != StateKind::Active)
-        .collect();
-    let names: Vec<&str> = with_fields.iter().map(|kind| kind.name()).collect();
     let [key] = keys.as_slice() else {
         let problem = Text::new()
             .s("expected ")
@@ -94,20 +89,19 @@ fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, 
             .s(" members");
         return Err(fail(InvalidState, path, &problem.done()));
     };
-    let Some(kind) = with_fields.iter().copied().find(|kind| kind.name() == key) else {
+    let Some(kind) = StateKind::from_name(key).filter(|kind| *kind != StateKind::Active) else {
+        // Every kind but `Active`, which has no fields to wrap.
+        let names = StateKind::NAMES.get(1..).unwrap_or_default();
         let problem = Text::new()
             .s("expected one member named ")
-            .s(&quoted_list(&names))
+            .s(&quoted_list(names))
             .s(", got ")
             .s(&quote(key));
         return Err(fail(InvalidState, path, &problem.done()));
     };
     let name = kind.name();
     let inner_path = path.field(name);
-    let inner = value
-        .field(name)
-        .map_err(|thrown| threw(InvalidState, &inner_path, "reading the field", &thrown))?
-        .ok_or_else(|| fail(InvalidState, &inner_path, "required field is missing"))?;
+    let inner = ObjectReader::open(value, path, InvalidState, WHAT)?.required(name)?;
     let mut reader = ObjectReader::open(&inner, &inner_path, InvalidState, "an object")?;
     let view = fields(&mut reader, kind, Dialect::Snapshot, Absent::Refused)?;
     let allowed: Vec<&str> = kind
@@ -126,31 +120,24 @@ fn fields<V: Input>(
     dialect: Dialect,
     absent: Absent,
 ) -> Result<StateView, InputError> {
-    let since = |reader: &mut ObjectReader<'_, '_, V>| -> Result<Millis, InputError> {
-        let name = dialect.field(StateField::Since);
-        match (reader.optional(name)?, absent) {
-            (Some(value), _) => time(&value, &reader.path().field(name), dialect),
-            (None, Absent::Zero) => Ok(Millis::ZERO),
-            (None, Absent::Refused) => Err(fail(
-                InvalidState,
-                &reader.path().field(name),
-                "required field is missing",
-            )),
-        }
+    let read_time = |value: &V, path: &Path<'_>| time(value, path, dialect);
+    let since = |reader: &mut ObjectReader<'_, '_, V>| {
+        field_or(
+            reader,
+            dialect.field(StateField::Since),
+            absent,
+            Millis::ZERO,
+            read_time,
+        )
     };
     Ok(match kind {
         StateKind::Active => StateView::Active,
         StateKind::EnteringMaintenance => {
             let since_ms = since(reader)?;
-            let name = dialect.field(StateField::Deadline);
             // Absent or null: no deadline, in every dialect (serde reads a
             // missing `Option` as `None`; Go omits a nil pointer).
-            let deadline_remaining_ms = match reader.optional(name)? {
-                Some(value) if value.shape() != Shape::Null => {
-                    Some(time(&value, &reader.path().field(name), dialect)?)
-                }
-                Some(_) | None => None,
-            };
+            let deadline_remaining_ms =
+                nullable(reader, dialect.field(StateField::Deadline), read_time)?;
             StateView::EnteringMaintenance {
                 since_ms,
                 deadline_remaining_ms,
@@ -165,23 +152,32 @@ fn fields<V: Input>(
         StateKind::DrainFailed => {
             let since_ms = since(reader)?;
             let name = dialect.field(StateField::Reason);
-            let reason = match (reader.optional(name)?, absent) {
-                (Some(value), _) => reason(&value, &reader.path().field(name))?,
-                (None, Absent::Zero) => String::new(),
-                (None, Absent::Refused) => {
-                    return Err(fail(
-                        InvalidState,
-                        &reader.path().field(name),
-                        "required field is missing",
-                    ))
-                }
-            };
+            let reason = field_or(reader, name, absent, String::new(), reason)?;
             StateView::DrainFailed { since_ms, reason }
         }
         StateKind::Recovery => StateView::Recovery {
             since_ms: since(reader)?,
         },
     })
+}
+
+/// The field `name` read by `read`; when absent, `zero` where the dialect
+/// drops zero values, else the reader's "required field is missing".
+fn field_or<V: Input, T>(
+    reader: &mut ObjectReader<'_, '_, V>,
+    name: &'static str,
+    absent: Absent,
+    zero: T,
+    read: impl FnOnce(&V, &Path<'_>) -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    let value = match absent {
+        Absent::Refused => reader.required(name)?,
+        Absent::Zero => match reader.optional(name)? {
+            Some(value) => value,
+            None => return Ok(zero),
+        },
+    };
+    read(&value, &reader.path().field(name))
 }
 
 /// A view's time: a number in the domain, or under `"sdk"` also a bigint
