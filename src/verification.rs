@@ -12,8 +12,7 @@ use alloc::vec::Vec;
 
 use serde::Serialize;
 
-use crate::admission::stale_code;
-use crate::freshness::{check_freshness, Policy};
+use crate::freshness::{check_freshness, Policy, Stale};
 use crate::message::stale_clause;
 use crate::signing::{admin_signing_payload, AdminCommand, NodeId};
 use crate::text::Text;
@@ -87,6 +86,15 @@ pub enum VerifyCode {
     /// Not 64 bytes, or not a signature by the registered key over the
     /// command (upstream `InvalidSignature`).
     InvalidSignature,
+}
+
+impl From<Stale> for VerifyCode {
+    fn from(stale: Stale) -> VerifyCode {
+        match stale {
+            Stale::FromFuture { .. } => VerifyCode::EnvelopeFromFuture,
+            Stale::Expired { .. } => VerifyCode::EnvelopeExpired,
+        }
+    }
 }
 
 impl VerifyCode {
@@ -204,30 +212,20 @@ pub fn prepare_verification(
 ) -> Verification {
     let operator = commit.operator_id;
     let command = &commit.command;
+    let operator_text = || Text::new().s("Operator ").n(operator);
     let decided = |stage, code, text: Text| {
         Verification::Decided(CommitVerdict::rejected(stage, code, operator, text.done()))
     };
     if let Err(stale) = check_freshness(commit.issued_at, now, policy) {
-        let code = match stale_code(stale) {
-            crate::RejectCode::EnvelopeFromFuture => VerifyCode::EnvelopeFromFuture,
-            _ => VerifyCode::EnvelopeExpired,
-        };
-        let text = describe(
-            Text::new().s("Operator ").n(operator).s(" signed "),
-            command,
-        )
-        .s(", but ");
+        let text = describe(operator_text().s(" signed "), command).s(", but ");
         return decided(
             VerifyStage::Freshness,
-            code,
+            VerifyCode::from(stale),
             stale_clause(text, stale).s("."),
         );
     }
     let Some(public_key) = registry.key(operator) else {
-        let text = Text::new()
-            .s("Operator ")
-            .n(operator)
-            .s(" is not in the operator registry, so ");
+        let text = operator_text().s(" is not in the operator registry, so ");
         return decided(
             VerifyStage::Registry,
             VerifyCode::NotAuthorized,
@@ -235,32 +233,17 @@ pub fn prepare_verification(
         );
     };
     let Ok(signature) = <[u8; 64]>::try_from(commit.signature.as_slice()) else {
-        let text = describe(
-            Text::new()
-                .s("Operator ")
-                .n(operator)
-                .s("'s signature over "),
-            command,
-        )
-        .s(" is not 64 bytes (got ")
-        .n(commit.signature.len() as u64)
-        .s(").");
+        let text = describe(operator_text().s("'s signature over "), command)
+            .s(" is not 64 bytes (got ")
+            .n(commit.signature.len() as u64)
+            .s(").");
         return decided(VerifyStage::Signature, VerifyCode::InvalidSignature, text);
     };
-    let valid = describe(
-        Text::new()
-            .s("Operator ")
-            .n(operator)
-            .s("'s signature over "),
-        command,
-    )
-    .s(" verifies.")
-    .done();
+    let valid = describe(operator_text().s("'s signature over "), command)
+        .s(" verifies.")
+        .done();
     let invalid = describe(
-        Text::new()
-            .s("Operator ")
-            .n(operator)
-            .s("'s signature does not verify against the registered key for "),
+        operator_text().s("'s signature does not verify against the registered key for "),
         command,
     )
     .s(".")
