@@ -13,7 +13,7 @@ use crate::message::{Form, Message, Why};
 use crate::state::{MaintenanceState, StateKind};
 use crate::text::Text;
 use crate::time::Millis;
-use crate::verdict::RejectCode;
+use crate::verdict::{Decided, RejectCode};
 
 /// A state without its reason: `since` is zero for `Active`, `deadline` is
 /// `None` for every kind but a deadline-bearing `EnteringMaintenance`.
@@ -136,33 +136,18 @@ pub fn elapsed_reason(waited: Millis) -> String {
         .done()
 }
 
-/// What the rules decided: only an applied decision has a new state, only
-/// a rejected one a code.
+/// The new state of an applied [`LeanDecision`]: its numbers, and where a
+/// `DrainFailed` reason comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LeanDecision {
-    Applied {
-        to: Lean,
-        reason: Reason,
-        message: Message,
-    },
-    Unchanged {
-        message: Message,
-    },
-    Rejected {
-        code: RejectCode,
-        message: Message,
-    },
+pub struct Target {
+    pub state: Lean,
+    pub reason: Reason,
 }
 
-impl LeanDecision {
-    pub const fn message(self) -> Message {
-        match self {
-            LeanDecision::Applied { message, .. }
-            | LeanDecision::Unchanged { message }
-            | LeanDecision::Rejected { message, .. } => message,
-        }
-    }
+/// What the rules decided, on numbers.
+pub type LeanDecision = Decided<Target>;
 
+impl LeanDecision {
     fn applied(event: EventKind, from: StateKind, to: Lean, reason: Reason, form: Form) -> Self {
         let message = Message {
             event,
@@ -171,8 +156,7 @@ impl LeanDecision {
             form,
         };
         LeanDecision::Applied {
-            to,
-            reason,
+            to: Target { state: to, reason },
             message,
         }
     }

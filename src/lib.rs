@@ -100,7 +100,7 @@ pub use signing::{admin_signing_payload, AdminCommand, NodeId, ADMIN_SIGNING_DOM
 pub use state::{is_valid_successor, MaintenanceState, StateField, StateKind, MAX_REASON_BYTES};
 pub use time::{Millis, OutOfDomain};
 pub use transition::{decide, transition};
-pub use verdict::{Decision, Outcome, RejectCode, Verdict};
+pub use verdict::{Decided, Decision, Outcome, RejectCode, Verdict};
 pub use verification::{
     prepare_verification, CommitVerdict, OperatorRegistry, PublicKey, SignedCommit, Verification,
     VerifyCode, VerifyStage,

@@ -28,7 +28,7 @@ use crate::conditions::Conditions;
 use crate::config::Config;
 use crate::decode::{check_length, column_conditions, column_entry, column_state};
 use crate::error::InputError;
-use crate::lean::{self, Lean, LeanDecision, LeanEvent, Reason};
+use crate::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
 use crate::replay::Entry;
 use crate::state::{MaintenanceState, StateKind};
 use crate::time::Millis;
@@ -142,9 +142,12 @@ impl PackedReplay {
                 *same_reason = self.reason_is_empty();
             }
             match lean::decide(self.state, event, now, &self.config) {
-                LeanDecision::Applied { to, reason, .. } => {
+                LeanDecision::Applied {
+                    to: Target { state, reason },
+                    ..
+                } => {
                     self.applied = self.applied.saturating_add(1);
-                    self.state = to;
+                    self.state = state;
                     self.held = match reason {
                         Reason::Elapsed(waited) => Held::Elapsed(waited),
                         Reason::Observed | Reason::None => Held::Empty,

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::event::Event;
-use crate::lean::{self, Lean, LeanDecision, LeanEvent};
+use crate::lean::{self, Lean, LeanDecision, LeanEvent, Target};
 use crate::state::MaintenanceState;
 use crate::time::Millis;
 use crate::verdict::{Decision, Verdict};
@@ -22,22 +22,21 @@ pub fn transition(
 /// [`transition`] without the verdict's copies and text.
 pub fn decide(state: &MaintenanceState, event: &Event, now: Millis, config: &Config) -> Decision {
     let lean_event = LeanEvent::of(event, state.reason());
-    match lean::decide(Lean::of(state), lean_event, now, config) {
-        LeanDecision::Applied {
-            to,
-            reason,
-            message,
-        } => {
-            let observed_reason = || match event {
+    to_object(
+        lean::decide(Lean::of(state), lean_event, now, config),
+        event,
+    )
+}
+
+/// `decision` about `event` with its new state built (a `DrainFailed`
+/// observed by `event` keeps the observed reason).
+pub(crate) fn to_object(decision: LeanDecision, event: &Event) -> Decision {
+    decision.map(|Target { state, reason }| {
+        state.to_state(|| {
+            reason.render(|| match event {
                 Event::TransitionObserved { state } => state.reason().unwrap_or_default().into(),
                 _ => alloc::string::String::new(),
-            };
-            Decision::Applied {
-                to: to.to_state(|| reason.render(observed_reason)),
-                message,
-            }
-        }
-        LeanDecision::Unchanged { message } => Decision::Unchanged { message },
-        LeanDecision::Rejected { code, message } => Decision::Rejected { code, message },
-    }
+            })
+        })
+    })
 }

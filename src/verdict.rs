@@ -108,48 +108,63 @@ impl Verdict {
     }
 }
 
-/// A verdict before it is dressed for a caller: no copy of the input state
-/// and no rendered text, so replays and bindings pay only for what they use.
-/// Only an applied decision has a new state; only a rejected one a code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Decision {
-    Applied {
-        to: MaintenanceState,
-        message: Message,
-    },
-    Unchanged {
-        message: Message,
-    },
-    Rejected {
-        code: RejectCode,
-        message: Message,
-    },
+/// What the rules decided, before it is dressed for a caller: no copy of
+/// the input state and no rendered text, so replays and bindings pay only
+/// for what they use. Only an applied decision has a new state (`To`), only
+/// a rejected one a code. The rules decide on numbers
+/// ([`crate::lean::LeanDecision`]); the object API's [`Decision`] is the
+/// same answer with the new state built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decided<To> {
+    Applied { to: To, message: Message },
+    Unchanged { message: Message },
+    Rejected { code: RejectCode, message: Message },
 }
 
-impl Decision {
+/// A decision whose new state is a [`MaintenanceState`].
+pub type Decision = Decided<MaintenanceState>;
+
+impl<To> Decided<To> {
     pub const fn outcome(&self) -> Outcome {
         match self {
-            Decision::Applied { .. } => Outcome::Applied,
-            Decision::Unchanged { .. } => Outcome::Unchanged,
-            Decision::Rejected { .. } => Outcome::Rejected,
+            Decided::Applied { .. } => Outcome::Applied,
+            Decided::Unchanged { .. } => Outcome::Unchanged,
+            Decided::Rejected { .. } => Outcome::Rejected,
         }
     }
 
     pub const fn message(&self) -> Message {
         match self {
-            Decision::Applied { message, .. }
-            | Decision::Unchanged { message }
-            | Decision::Rejected { message, .. } => *message,
+            Decided::Applied { message, .. }
+            | Decided::Unchanged { message }
+            | Decided::Rejected { message, .. } => *message,
         }
     }
 
     pub const fn code(&self) -> Option<RejectCode> {
         match self {
-            Decision::Rejected { code, .. } => Some(*code),
-            Decision::Applied { .. } | Decision::Unchanged { .. } => None,
+            Decided::Rejected { code, .. } => Some(*code),
+            Decided::Applied { .. } | Decided::Unchanged { .. } => None,
         }
     }
 
+    /// The same decision with its new state, if any, built by `to`.
+    pub fn map<U>(self, to: impl FnOnce(To) -> U) -> Decided<U> {
+        match self {
+            Decided::Applied {
+                to: target,
+                message,
+            } => Decided::Applied {
+                to: to(target),
+                message,
+            },
+            Decided::Unchanged { message } => Decided::Unchanged { message },
+            Decided::Rejected { code, message } => Decided::Rejected { code, message },
+        }
+    }
+}
+
+impl Decision {
     /// The full verdict for `from`, the state the event was applied to.
     pub fn into_verdict(self, from: &MaintenanceState) -> Verdict {
         let outcome = self.outcome();

@@ -7,7 +7,7 @@
 use core::cell::UnsafeCell;
 
 use mesh_maintenance::input::{lean_event, Seen};
-use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason};
+use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
 use mesh_maintenance::{
     AllowedActions, Condition, Conditions, Config, EventKind, Millis, Profile, StateField,
     StateKind, MAX_REASON_BYTES,
@@ -203,10 +203,14 @@ fn answer(decision: LeanDecision, waited_default: f64) -> u32 {
     let Some(message) = decision.message().id() else {
         return 0;
     };
-    let (outcome, code, to, why) = match decision {
-        LeanDecision::Applied { to, reason, .. } => (0, 0, Some(to), reason),
-        LeanDecision::Unchanged { .. } => (1, 0, None, Reason::None),
-        LeanDecision::Rejected { code, .. } => (2, u32::from(code.code()), None, Reason::None),
+    let outcome = u32::from(decision.outcome().code());
+    let code = decision.code().map_or(0, |code| u32::from(code.code()));
+    let (to, why) = match decision {
+        LeanDecision::Applied {
+            to: Target { state, reason },
+            ..
+        } => (Some(state), reason),
+        LeanDecision::Unchanged { .. } | LeanDecision::Rejected { .. } => (None, Reason::None),
     };
     let (reason_code, waited) = match why {
         Reason::None => (reason::NONE, waited_default),
