@@ -8,12 +8,13 @@ use alloc::string::String;
 
 use crate::conditions::Conditions;
 use crate::config::{Config, Profile};
-use crate::event::{Event, EventKind};
+use crate::event::{Event, EventKind, OperatorAction};
+use crate::freshness::{check_freshness, Policy};
 use crate::message::{Form, Message, Why};
 use crate::state::{MaintenanceState, StateKind};
 use crate::text::Text;
 use crate::time::Millis;
-use crate::verdict::{Decided, RejectCode};
+use crate::verdict::{AllowedActions, Decided, Outcome, RejectCode, Stage};
 
 /// A state without its reason: `since` is zero for `Active`, `deadline` is
 /// `None` for every kind but a deadline-bearing `EnteringMaintenance`.
@@ -185,6 +186,76 @@ impl LeanDecision {
             form,
         };
         LeanDecision::Rejected { code, message }
+    }
+}
+
+/// Whether a freeze declared until `frozen_until` holds at `now`: it is
+/// over at `now == frozen_until`.
+pub const fn is_frozen(frozen_until: Option<Millis>, now: Millis) -> bool {
+    match frozen_until {
+        Some(until) => now.get() < until.get(),
+        None => false,
+    }
+}
+
+/// Admission (SPEC section 9), in the nodes' order: the cluster freeze,
+/// then a signed envelope's freshness (`issued_at`; none for an unsigned
+/// command), then the rules. The stage that decided, and its decision.
+pub fn admit(
+    state: Lean,
+    action: OperatorAction,
+    frozen_until: Option<Millis>,
+    issued_at: Option<Millis>,
+    now: Millis,
+    config: &Config,
+    policy: &Policy,
+) -> (Stage, LeanDecision) {
+    let refuse = |code: RejectCode, form: Form| {
+        LeanDecision::rejected(action.kind(), state.kind, action.target(), code, form)
+    };
+    if let Some(until) = frozen_until.filter(|_| is_frozen(frozen_until, now)) {
+        let left = until.saturating_since(now);
+        let form = Form::Frozen { until, left };
+        return (Stage::Freeze, refuse(RejectCode::FreezeInEffect, form));
+    }
+    if let Some(Err(stale)) = issued_at.map(|at| check_freshness(at, now, policy)) {
+        return (
+            Stage::Freshness,
+            refuse(RejectCode::from(stale), Form::Stale(stale)),
+        );
+    }
+    let event = LeanEvent::of(&Event::from(action), None);
+    (Stage::Rules, decide(state, event, now, config))
+}
+
+/// A console's buttons (SPEC sections 7 and 9): each operator action is
+/// offered exactly when admitting it unsigned at `now` would apply it, so
+/// none is while a freeze holds, and `force_exit` only where a plain exit
+/// would not be applied.
+pub fn allowed(
+    state: Lean,
+    config: &Config,
+    now: Millis,
+    frozen_until: Option<Millis>,
+) -> AllowedActions {
+    let would_apply = |action| {
+        let (_, decision) = admit(
+            state,
+            action,
+            frozen_until,
+            None,
+            now,
+            config,
+            &Policy::default(),
+        );
+        decision.outcome() == Outcome::Applied
+    };
+    let exit_maintenance = would_apply(OperatorAction::ExitMaintenance { force: false });
+    AllowedActions {
+        enter_maintenance: would_apply(OperatorAction::EnterMaintenance { drain_for_ms: None }),
+        exit_maintenance,
+        force_exit: !exit_maintenance
+            && would_apply(OperatorAction::ExitMaintenance { force: true }),
     }
 }
 

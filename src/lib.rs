@@ -83,15 +83,14 @@ pub mod json {
     pub use crate::decode::json::Json;
 }
 
-pub use admission::{
-    admission_decision, admit, gate, is_frozen, Admission, AdmissionRequest, Stage,
-};
+pub use admission::{admission_decision, admit, Admission, AdmissionRequest};
 pub use conditions::{Condition, Conditions};
 pub use config::{Config, Profile};
 pub use error::{InputError, InputErrorCode};
 pub use event::{Event, EventKind, OperatorAction};
 pub use freshness::{check_freshness, Policy, Stale};
-pub use machine::{allowed_actions, AllowedActions, Machine};
+pub use lean::is_frozen;
+pub use machine::{allowed_actions, Machine};
 pub use message::Message;
 pub use plain::Plain;
 pub use reconcile::reconcile;
@@ -100,7 +99,7 @@ pub use signing::{admin_signing_payload, AdminCommand, NodeId, ADMIN_SIGNING_DOM
 pub use state::{is_valid_successor, MaintenanceState, StateField, StateKind, MAX_REASON_BYTES};
 pub use time::{Millis, OutOfDomain};
 pub use transition::{decide, transition};
-pub use verdict::{Decided, Decision, Outcome, RejectCode, Verdict};
+pub use verdict::{AllowedActions, Decided, Decision, Outcome, RejectCode, Stage, Verdict};
 pub use verification::{
     prepare_verification, CommitVerdict, OperatorRegistry, PublicKey, SignedCommit, Verification,
     VerifyCode, VerifyStage,

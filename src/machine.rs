@@ -1,30 +1,17 @@
 //! One node's state, held between events.
 
-use serde::Serialize;
-
-use crate::admission::{admission_decision, AdmissionRequest};
 use crate::config::Config;
-use crate::event::{Event, OperatorAction};
-use crate::freshness::Policy;
+use crate::event::Event;
+use crate::lean::{self, Lean};
 use crate::state::MaintenanceState;
 use crate::time::Millis;
 use crate::transition::{decide, transition};
-use crate::verdict::{Decision, Outcome, Verdict};
+use crate::verdict::{AllowedActions, Decision, Verdict};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Machine {
     state: MaintenanceState,
     config: Config,
-}
-
-/// Which operator actions would be applied now: a console's enabled buttons.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AllowedActions {
-    pub enter_maintenance: bool,
-    pub exit_maintenance: bool,
-    /// Only where force is needed, i.e. where a plain exit would be refused.
-    pub force_exit: bool,
 }
 
 impl Machine {
@@ -62,7 +49,7 @@ impl Machine {
     }
 
     /// [`Machine::allowed_actions`] under a cluster freeze declared until
-    /// `frozen_until`: defined through [`admission_decision`], so every
+    /// `frozen_until`: defined through admission ([`lean::allowed`]), so every
     /// action is off while the freeze holds.
     pub fn allowed_actions_frozen_until(
         &self,
@@ -73,32 +60,12 @@ impl Machine {
     }
 }
 
-/// The buttons for `state`: each action is allowed exactly when admitting
-/// it (no envelope) would apply it.
+/// The buttons for `state`: see [`lean::allowed`].
 pub fn allowed_actions(
     state: &MaintenanceState,
     config: &Config,
     now: Millis,
     frozen_until: Option<Millis>,
 ) -> AllowedActions {
-    let would_apply = |action: OperatorAction| {
-        let request = AdmissionRequest {
-            state: state.clone(),
-            action,
-            frozen_until,
-            issued_at: None,
-            config: *config,
-        };
-        admission_decision(&request, now, &Policy::default())
-            .1
-            .outcome()
-            == Outcome::Applied
-    };
-    let exit_maintenance = would_apply(OperatorAction::ExitMaintenance { force: false });
-    AllowedActions {
-        enter_maintenance: would_apply(OperatorAction::EnterMaintenance { drain_for_ms: None }),
-        exit_maintenance,
-        force_exit: !exit_maintenance
-            && would_apply(OperatorAction::ExitMaintenance { force: true }),
-    }
+    lean::allowed(Lean::of(state), config, now, frozen_until)
 }

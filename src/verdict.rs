@@ -4,6 +4,7 @@ use alloc::string::String;
 
 use serde::Serialize;
 
+use crate::freshness::Stale;
 use crate::message::Message;
 use crate::state::MaintenanceState;
 
@@ -67,6 +68,44 @@ impl RejectCode {
             RejectCode::EnvelopeExpired => 5,
         }
     }
+}
+
+impl From<Stale> for RejectCode {
+    fn from(stale: Stale) -> RejectCode {
+        match stale {
+            Stale::FromFuture { .. } => RejectCode::EnvelopeFromFuture,
+            Stale::Expired { .. } => RejectCode::EnvelopeExpired,
+        }
+    }
+}
+
+/// Which check decided an admission (SPEC section 9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Freeze,
+    Freshness,
+    Rules,
+}
+
+impl Stage {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Stage::Freeze => "freeze",
+            Stage::Freshness => "freshness",
+            Stage::Rules => "rules",
+        }
+    }
+}
+
+/// Which operator actions would be applied now: a console's enabled buttons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AllowedActions {
+    pub enter_maintenance: bool,
+    pub exit_maintenance: bool,
+    /// Only where force is needed, i.e. where a plain exit would be refused.
+    pub force_exit: bool,
 }
 
 impl Outcome {

@@ -381,13 +381,11 @@ pub fn fast_allowed(
     ) else {
         return 0;
     };
-    // The reason plays no part in an operator action's verdict.
-    let state = lean.to_state(alloc::string::String::new);
     let AllowedActions {
         enter_maintenance,
         exit_maintenance,
         force_exit,
-    } = mesh_maintenance::allowed_actions(&state, &config, now, frozen_until);
+    } = lean::allowed(lean, &config, now, frozen_until);
     status::OK
         | u32::from(enter_maintenance) << 1
         | u32::from(exit_maintenance) << 2
