@@ -72,7 +72,9 @@ mod view;
 /// WebAssembly binding does, for `JsValue`).
 pub mod input {
     pub use crate::decode::input::{js_number, quote, Input, Shape, StringRead, QUOTE_CHARS};
-    pub use crate::decode::{lean_event, Seen};
+    pub use crate::decode::{
+        lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen,
+    };
     pub use crate::text::decimal;
 }
 

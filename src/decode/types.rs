@@ -171,6 +171,44 @@ pub(crate) fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceS
     }))
 }
 
+/// [`state`] for a reader of tags and numbers (the binding's fast path):
+/// `fields` is what it saw under `since`, `deadline` and `reason`. The
+/// state without its reason, and the key count a well-formed state object
+/// of that shape has; `None` wherever [`state`] would refuse or could say
+/// more.
+pub fn lean_state(kind: StateKind, fields: [Seen; 3]) -> Option<(Lean, u32)> {
+    let mut lean = Lean {
+        kind,
+        since: Millis::ZERO,
+        deadline: None,
+    };
+    let mut keys: u32 = 1;
+    let names = [StateField::Since, StateField::Deadline, StateField::Reason];
+    for (field, seen) in names.into_iter().zip(fields) {
+        if !kind.has(field) {
+            if seen != Seen::Absent {
+                return None;
+            }
+            continue;
+        }
+        match (field, seen) {
+            // Only `deadline` may be omitted (as `null`).
+            (StateField::Deadline, Seen::Absent) => continue,
+            (StateField::Since, Seen::Number(ms)) => lean.since = Millis::from_f64(ms).ok()?,
+            (StateField::Deadline, Seen::Null) => {}
+            (StateField::Deadline, Seen::Number(ms)) => {
+                lean.deadline = Some(Millis::from_f64(ms).ok()?);
+            }
+            // At most 3 UTF-8 bytes per UTF-16 unit: surely within the limit.
+            (StateField::Reason, Seen::String(units))
+                if units.saturating_mul(3) <= MAX_REASON_BYTES => {}
+            _ => return None,
+        }
+        keys = keys.saturating_add(1);
+    }
+    Some((lean, keys))
+}
+
 pub(crate) fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, InputError> {
     event_of(value, path, &EventKind::ALL, EventKind::NAMES)
 }
@@ -226,9 +264,11 @@ pub enum Seen {
     False,
     True,
     Number(f64),
+    /// A string of this many UTF-16 code units.
+    String(usize),
     /// A plain object, decoded further by the caller's `nested_*` readers.
     Object,
-    /// Anything else (a string, an array...).
+    /// Anything else (an array, a bigint...).
     Other,
 }
 
@@ -305,6 +345,23 @@ pub(crate) fn conditions<V: Input>(
     Ok(conditions)
 }
 
+/// [`conditions`] for a reader of tags and numbers: what it saw under each
+/// of [`Condition::ALL`]. The conditions and the key count.
+pub fn lean_conditions(flags: [Seen; 4]) -> Option<(Conditions, u32)> {
+    let mut conditions = Conditions::default();
+    let mut keys: u32 = 0;
+    for (condition, seen) in Condition::ALL.into_iter().zip(flags) {
+        match seen {
+            Seen::Absent => continue,
+            Seen::True => conditions.set(condition, true),
+            Seen::False => {}
+            _ => return None,
+        }
+        keys = keys.saturating_add(1);
+    }
+    Some((conditions, keys))
+}
+
 /// A config object; omitted fields (or an omitted config) take the defaults
 /// of its profile (itself `"strict"` when omitted).
 pub(crate) fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
@@ -343,6 +400,37 @@ pub(crate) fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, Inp
         default_drain_for_ms,
         recovery_ramp_window_ms,
     })
+}
+
+/// [`config`] for a reader of tags and numbers: the profile it read (`None`
+/// when absent) and what it saw under `defaultDrainForMs` and
+/// `recoveryRampWindowMs`. The config and the key count.
+pub fn lean_config(
+    profile: Option<Profile>,
+    default_drain: Seen,
+    ramp: Seen,
+) -> Option<(Config, u32)> {
+    let mut config = Config::for_profile(profile.unwrap_or(Profile::Strict));
+    match default_drain {
+        Seen::Absent => {}
+        Seen::Null => config.default_drain_for_ms = None,
+        Seen::Number(ms) => config.default_drain_for_ms = Some(Millis::from_f64(ms).ok()?),
+        _ => return None,
+    }
+    match ramp {
+        Seen::Absent => {}
+        Seen::Number(ms) => config.recovery_ramp_window_ms = Millis::from_f64(ms).ok()?,
+        _ => return None,
+    }
+    let keys = [
+        profile.is_some(),
+        default_drain != Seen::Absent,
+        ramp != Seen::Absent,
+    ]
+    .into_iter()
+    .map(u32::from)
+    .sum();
+    Some((config, keys))
 }
 
 /// One `{at, event}` entry of a chain.
@@ -501,4 +589,15 @@ pub(crate) fn allowed_options<V: Input>(
     let frozen_until = nullable_timestamp(&mut reader, "frozenUntil")?;
     reader.finish(&["frozenUntil"])?;
     Ok(frozen_until)
+}
+
+/// [`allowed_options`] for a reader of tags and numbers: what it saw under
+/// `frozenUntil` of an options object. The freeze's end and the key count.
+pub fn lean_allowed_options(frozen_until: Seen) -> Option<(Option<Millis>, u32)> {
+    match frozen_until {
+        Seen::Absent => Some((None, 0)),
+        Seen::Null => Some((None, 1)),
+        Seen::Number(ms) => Some((Some(Millis::from_f64(ms).ok()?), 1)),
+        _ => None,
+    }
 }

@@ -64,8 +64,7 @@ if (parentPort) {
   // (api.js) wraps the same glue module, so it uses this instance.
   const glue = await import(new URL("../../pkg/web/mesh_maintenance_wasm.js", import.meta.url));
   const instance = glue.initSync({ module: readFileSync(new URL("../../pkg/web/mesh_maintenance_wasm_bg.wasm", import.meta.url)) });
-  const { verifier } = await import(new URL("../../pkg/verify.js", import.meta.url));
-  const api = { ...(await import(new URL("../../pkg/api.js", import.meta.url))), verifyAdminCommit: verifier(glue.prepareAdminCommit) };
+  const api = await import(new URL("../../pkg/api.js", import.meta.url));
   const table = instance.__wbindgen_externrefs;
   const call = hostileCalls(api)[what];
   let trapped = null;

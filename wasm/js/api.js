@@ -9,10 +9,12 @@
 // MaintenanceInputError.
 import * as raw from "./web/mesh_maintenance_wasm.js";
 import {
-  STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STATE_FIELDS, MAKE_STATE,
+  STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, MAKE_STATE,
   NUMBER, ABSENT, NULL, TRUE, FALSE, STRING, OTHER, UNKNOWN, MAX_KEYS,
-  STATE_META, EVENT_META, CONDITIONS_META, CONFIG_META, STATUS, REASON, OUT_LEN, MESSAGE_COUNT,
+  STATE_META, EVENT_META, CONDITIONS_META, CONFIG_META, STATUS, REASON, SUCCESSOR, PREDICATES, ALLOWED,
+  OUT_LEN, MESSAGE_COUNT,
 } from "./protocol.js";
+import { verifier } from "./verify.js";
 
 const KIND = new Map(STATE_KINDS.map((name, code) => [name, code]));
 const TYPE = new Map(EVENT_TYPES.map((name, code) => [name, code]));
@@ -20,38 +22,18 @@ const PROFILE = new Map(PROFILES.map((name, code) => [name, code + 1]));
 const [ENTER, EXIT, OBSERVED, RECONCILE] = ["EnterMaintenance", "ExitMaintenance", "TransitionObserved", "Reconcile"].map((name) => TYPE.get(name));
 const APPLIED = OUTCOMES.indexOf("applied"), UNCHANGED = OUTCOMES.indexOf("unchanged");
 
-/**
- * The `meta` of a state held as numbers, by kind and by whether its deadline
- * is a number: the kind, its key count and a tag per field it carries.
- */
-const HELD_META = STATE_KINDS.map((_, kind) => [false, true].map((numberDeadline) => {
-  const fields = STATE_FIELDS[kind];
-  const tag = (name, present) => (fields.includes(name) ? present : ABSENT);
-  return kind | (fields.length + 1) << STATE_META.KEYS | tag("since", NUMBER) << STATE_META.SINCE
-    | tag("deadline", numberDeadline ? NUMBER : NULL) << STATE_META.DEADLINE | tag("reason", STRING) << STATE_META.REASON;
-}));
 // The module's readers for the slow path: each read that can run user code
 // (a getter, a proxy trap) is tried here and answers THROWN instead of
 // throwing, so no exception ever crosses into the module (see wasm/src/js.rs).
 const THROWN = Object.freeze({});
 let lastThrown;
 const caught = (error) => ((lastThrown = error), THROWN);
-const TYPED = Object.getPrototypeOf(Uint8Array).prototype;
-const typedGetter = (name) => Object.getOwnPropertyDescriptor(TYPED, name).get;
-const [typedTag, typedBuffer, typedOffset, typedLength] = [Symbol.toStringTag, "buffer", "byteOffset", "length"].map(typedGetter);
 const TYPED_ARRAYS = { Uint8Array, Float64Array };
 const host = [
   (object, key) => { try { return object[key]; } catch (error) { return caught(error); } },
   (object) => { try { return Object.keys(object); } catch (error) { return caught(error); } },
   (value) => { try { return Array.isArray(value); } catch (error) { return caught(error); } },
-  (value, name) => {
-    try {
-      if (typedTag.call(value) !== name) return null;
-      return new TYPED_ARRAYS[name](typedBuffer.call(value), typedOffset.call(value), typedLength.call(value));
-    } catch {
-      return null;
-    }
-  },
+  (value, name) => genuine(value, TYPED_ARRAYS[name]),
   () => { const error = lastThrown; lastThrown = undefined; return error; },
   THROWN,
 ];
@@ -217,6 +199,14 @@ function stateOf(meta, since, deadline, reason) {
   return MAKE_STATE[meta & 7](since, (meta >> STATE_META.DEADLINE & 7) === NUMBER ? deadline : null, reason);
 }
 
+/**
+ * The `meta` of a state held as numbers, by kind and by whether its deadline
+ * is a number: what readState makes of such a state, so the layout is read
+ * from the one reader rather than restated.
+ */
+const HELD_META = STATE_KINDS.map((_, kind) =>
+  [null, 0].map((deadline) => (readState(MAKE_STATE[kind](0, deadline, "")), sMeta)));
+
 /** Reads the new state of an applied answer into the t* slots. */
 function readTarget(status, observedReason) {
   const values = outputs();
@@ -301,7 +291,7 @@ export function isValidSuccessor(from, to) {
       const meta = sMeta, since = sSince, deadline = sDeadline, units = sUnits;
       if (readState(to)) {
         const status = raw.fastSuccessor(meta, since, deadline, units, sMeta, sSince, sDeadline, sUnits);
-        if (status !== 0) return (status & 2) !== 0;
+        if (status !== 0) return (status >> SUCCESSOR.VALID & 1) === 1;
       }
     }
   } catch {
@@ -317,7 +307,10 @@ function predicates(state) {
     if (readState(state)) {
       const since = sSince;
       const status = raw.fastPredicates(sMeta, since, sDeadline, sUnits);
-      if (status !== 0) return [(status & 2) !== 0, (status & 4) !== 0, status & 64 ? since : null, status >> 3 & 7];
+      if (status !== 0) {
+        const bit = (shift) => (status >> shift & 1) === 1;
+        return [bit(PREDICATES.NON_ACTIVE), bit(PREDICATES.STEADY), bit(PREDICATES.HAS_SINCE) ? since : null, status >> PREDICATES.RANK & 7];
+      }
     }
   } catch {
     // the slow path says what is wrong
@@ -334,14 +327,10 @@ export const rank = (state) => predicates(state)[3];
 /** The meta of a state held as numbers (`Machine`, `replay`), its deadline a number or null. */
 const heldMeta = (kind, deadline) => HELD_META[kind][deadline === null ? 0 : 1];
 
-/** The config held as numbers, as the c* slots would read it. */
-function heldConfig(profile, defaultDrain, ramp) {
-  return {
-    meta: OTHER << CONFIG_META.SHAPE | 3 << CONFIG_META.KEYS | (profile + 1) << CONFIG_META.PROFILE
-      | (defaultDrain === null ? NULL : NUMBER) << CONFIG_META.DEFAULT_DRAIN | NUMBER << CONFIG_META.RAMP,
-    defaultDrain: defaultDrain ?? 0,
-    ramp,
-  };
+/** The config held as numbers: what readConfig makes of its object. */
+function heldConfig(numbers) {
+  readConfig(configObject(numbers));
+  return { meta: cMeta, defaultDrain: cDefaultDrain, ramp: cRamp };
 }
 
 /** A config object from its numbers, for the slow path. */
@@ -363,7 +352,7 @@ export class Machine {
     const [kind, since, deadline, reason, profile, defaultDrain, ramp] = ready().machineOptions(options);
     this.#hold(kind, since, deadline, reason);
     this.#configNumbers = [profile, defaultDrain, ramp];
-    this.#config = heldConfig(profile, defaultDrain, ramp);
+    this.#config = heldConfig(this.#configNumbers);
   }
 
   #hold(kind, since, deadline, reason) {
@@ -425,21 +414,24 @@ export class Machine {
   /** Which operator buttons a console should enable at `now`; none while a freeze holds. */
   allowedActions(now, options) {
     try {
-      let frozenTag = ABSENT, frozenUntil = 0;
+      let optionsTag = ABSENT, keys = 0, frozenTag = ABSENT, frozenUntil = 0;
       if (options !== undefined) {
-        if (!isRecord(options) || keyCount(options) > 1) throw options;
+        if (!isRecord(options)) throw options;
+        optionsTag = OTHER;
+        keys = keyCount(options);
         const until = options.frozenUntil;
-        if (keyCount(options) === 1 && until === undefined) throw options;
         frozenTag = tagOf(until);
         if (frozenTag === NUMBER) frozenUntil = until;
       }
       if (typeof now === "number") {
         const c = this.#config;
         const status = raw.fastAllowed(
-          this.#meta, this.#since, this.#deadline, this.#units, now, frozenTag, frozenUntil, c.meta, c.defaultDrain, c.ramp,
+          this.#meta, this.#since, this.#deadline, this.#units, now, optionsTag, keys, frozenTag, frozenUntil,
+          c.meta, c.defaultDrain, c.ramp,
         );
         if (status !== 0) {
-          return { enterMaintenance: (status & 2) !== 0, exitMaintenance: (status & 4) !== 0, forceExit: (status & 8) !== 0 };
+          const bit = (shift) => (status >> shift & 1) === 1;
+          return { enterMaintenance: bit(ALLOWED.ENTER), exitMaintenance: bit(ALLOWED.EXIT), forceExit: bit(ALLOWED.FORCE) };
         }
       }
     } catch {
@@ -464,7 +456,7 @@ export function replay(entries, options) {
   try {
     if (Array.isArray(entries)) {
       const [kind, since0, deadline0, reason0, profile, defaultDrain, ramp] = ready().replayOptions(options);
-      const config = heldConfig(profile, defaultDrain, ramp);
+      const config = heldConfig([profile, defaultDrain, ramp]);
       let meta = heldMeta(kind, deadline0), since = since0, deadline = deadline0 ?? 0;
       let units = reason0 === undefined ? 0 : reason0.length, reason = reason0;
       let appliedCount = 0, unchanged = 0;
@@ -505,6 +497,8 @@ export const toView = (state, now, dialect) => ready().toView(state, now, dialec
 export const adminSigningPayload = (command, issuedAt) => ready().adminSigningPayload(command, issuedAt);
 export const prepareAdminCommit = (commit, now, registry, policy) => ready().prepareAdminCommit(commit, now, registry, policy);
 export const checkOperatorRegistry = (registry) => ready().checkOperatorRegistry(registry);
+/** Checks a signed admin commit: `prepareAdminCommit`, then WebCrypto's Ed25519 (verify.js). */
+export const verifyAdminCommit = verifier(prepareAdminCommit);
 
 // The columnar API. Typed arrays are read through the intrinsics, so a
 // subclass or a proxy cannot substitute its own methods or lengths; the
@@ -526,6 +520,9 @@ function genuine(value, Type) {
   }
 }
 
+const CHAIN_COLUMNS = [["kind", Uint8Array], ["at", Float64Array], ["param", Float64Array]];
+const FLEET_COLUMNS = [["kind", Uint8Array], ["since", Float64Array], ["deadline", Float64Array], ["conditions", Uint8Array]];
+
 /** The columns named in `spec` ([name, Type]) as genuine views of one length, or null. */
 function columnsOf(value, spec) {
   if (!isRecord(value) || keyCount(value) !== spec.length) return null;
@@ -539,7 +536,7 @@ function columnsOf(value, spec) {
 export function replayPacked(columns, options) {
   let views = null;
   try {
-    views = columnsOf(columns, [["kind", Uint8Array], ["at", Float64Array], ["param", Float64Array]]);
+    views = columnsOf(columns, CHAIN_COLUMNS);
   } catch {
     views = null;
   }
@@ -565,7 +562,7 @@ export function replayPacked(columns, options) {
 export function reconcileFleet(fleet, now, config) {
   let views = null;
   try {
-    views = columnsOf(fleet, [["kind", Uint8Array], ["since", Float64Array], ["deadline", Float64Array], ["conditions", Uint8Array]]);
+    views = columnsOf(fleet, FLEET_COLUMNS);
   } catch {
     views = null;
   }

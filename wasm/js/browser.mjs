@@ -1,10 +1,7 @@
 // Browsers and bundlers: the wasm is fetched next to this file, once, before
 // the exports are usable (top-level await), so importers need no init call.
 import init from "./web/mesh_maintenance_wasm.js";
-import { prepareAdminCommit } from "./api.js";
-import { verifier } from "./verify.js";
 
 await init({ module_or_path: new URL("./web/mesh_maintenance_wasm_bg.wasm", import.meta.url) });
 
 export * from "./api.js";
-export const verifyAdminCommit = verifier(prepareAdminCommit);

@@ -3,11 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { initSync } from "./web/mesh_maintenance_wasm.js";
-import { prepareAdminCommit } from "./api.js";
-import { verifier } from "./verify.js";
 
 // `__dirname` is CommonJS's: the bundle is CommonJS.
 initSync({ module: readFileSync(join(__dirname, "web", "mesh_maintenance_wasm_bg.wasm")) });
 
 export * from "./api.js";
-export const verifyAdminCommit = verifier(prepareAdminCommit);

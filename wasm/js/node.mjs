@@ -2,10 +2,7 @@
 // instantiated synchronously, so importers need no init call.
 import { readFileSync } from "node:fs";
 import { initSync } from "./web/mesh_maintenance_wasm.js";
-import { prepareAdminCommit } from "./api.js";
-import { verifier } from "./verify.js";
 
 initSync({ module: readFileSync(new URL("./web/mesh_maintenance_wasm_bg.wasm", import.meta.url)) });
 
 export * from "./api.js";
-export const verifyAdminCommit = verifier(prepareAdminCommit);

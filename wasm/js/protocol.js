@@ -20,6 +20,7 @@ export const STRING = 5;
 export const OTHER = 6;
 export const UNKNOWN = 7;
 export const MAX_KEYS = 31;
+export const KEY_BITS = 5;
 
 export const STATE_META = { KIND: 0, KEYS: 3, SINCE: 8, DEADLINE: 11, REASON: 14 };
 export const EVENT_META = { TYPE: 0, KEYS: 3, FIELD: 8, NESTED: 11 };
@@ -27,6 +28,9 @@ export const CONDITIONS_META = { FLAGS: 0, KEYS: 12, SHAPE: 17 };
 export const CONFIG_META = { SHAPE: 0, KEYS: 3, PROFILE: 8, DEFAULT_DRAIN: 11, RAMP: 14 };
 export const STATUS = { OK: 1, OUTCOME: 1, CODE: 3, REASON: 6, TO_KIND: 8, HAS_DEADLINE: 11, MESSAGE: 12 };
 export const REASON = { NONE: 0, OBSERVED: 1, ELAPSED: 2 };
+export const SUCCESSOR = { VALID: 1 };
+export const PREDICATES = { NON_ACTIVE: 1, STEADY: 2, RANK: 3, HAS_SINCE: 6 };
+export const ALLOWED = { ENTER: 1, EXIT: 2, FORCE: 3 };
 export const OUT_LEN = 3;
 /** Message numbers are below this (the JS cache is an array of this length). */
 export const MESSAGE_COUNT = 8064;

@@ -2,10 +2,7 @@
 // WebAssembly.Module, so it is instantiated synchronously at module load.
 import module from "./web/mesh_maintenance_wasm_bg.wasm";
 import { initSync } from "./web/mesh_maintenance_wasm.js";
-import { prepareAdminCommit } from "./api.js";
-import { verifier } from "./verify.js";
 
 initSync({ module });
 
 export * from "./api.js";
-export const verifyAdminCommit = verifier(prepareAdminCommit);

@@ -6,17 +6,16 @@
 
 use core::cell::UnsafeCell;
 
-use mesh_maintenance::input::{lean_event, Seen};
-use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
-use mesh_maintenance::{
-    AllowedActions, Condition, Conditions, Config, EventKind, Millis, Profile, StateField,
-    StateKind, MAX_REASON_BYTES,
+use mesh_maintenance::input::{
+    lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen,
 };
+use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
+use mesh_maintenance::{AllowedActions, Conditions, Config, EventKind, Millis, Profile, StateKind};
 use wasm_bindgen::prelude::*;
 
 use crate::protocol::{
-    conditions_meta, config_meta, event_meta, reason, state_meta, status, Out, Tag, MAX_KEYS,
-    TAG_BITS, TAG_MASK, UNKNOWN,
+    allowed, conditions_meta, config_meta, event_meta, predicates, reason, state_meta, status,
+    successor, Out, Tag, KEY_BITS, MAX_KEYS, TAG_BITS, TAG_MASK, UNKNOWN,
 };
 
 /// A value for the module's one thread: `wasm32-unknown-unknown` without
@@ -59,107 +58,63 @@ fn time(value: f64) -> Option<Millis> {
     Millis::from_f64(value).ok()
 }
 
-/// A state record: the kind, then each of its fields as the reader saw it;
-/// a field the kind does not carry must be absent, and the key count must
-/// be exactly the fields present.
+/// What a reader saw, as the core's decoders take it: `number` beside a
+/// number tag, `units` (UTF-16 code units) beside a string tag.
+fn seen(tag: Tag, number: f64, units: u32) -> Seen {
+    match tag {
+        Tag::Absent => Seen::Absent,
+        Tag::Null => Seen::Null,
+        Tag::True => Seen::True,
+        Tag::False => Seen::False,
+        Tag::Number => Seen::Number(number),
+        Tag::String => Seen::String(units as usize),
+        Tag::Other => Seen::Other,
+    }
+}
+
+/// A state record: the kind, then each field's tag; judged by the core
+/// ([`lean_state`]), and the key count must be what it expects.
 fn state(meta: u32, since: f64, deadline: f64, reason_units: u32) -> Option<Lean> {
     let kind = StateKind::from_code(u8::try_from(bits(meta, state_meta::KIND, TAG_BITS)).ok()?)?;
     let fields = [
-        (StateField::Since, tag(meta, state_meta::SINCE)),
-        (StateField::Deadline, tag(meta, state_meta::DEADLINE)),
-        (StateField::Reason, tag(meta, state_meta::REASON)),
+        seen(tag(meta, state_meta::SINCE), since, 0),
+        seen(tag(meta, state_meta::DEADLINE), deadline, 0),
+        seen(tag(meta, state_meta::REASON), 0.0, reason_units),
     ];
-    let mut present = 1;
-    let mut lean = Lean {
-        kind,
-        since: Millis::ZERO,
-        deadline: None,
-    };
-    for (field, seen) in fields {
-        if seen == Tag::Absent {
-            if field == StateField::Since && kind.has(field)
-                || field == StateField::Reason && kind.has(field)
-            {
-                return None;
-            }
-            continue;
-        }
-        if !kind.has(field) {
-            return None;
-        }
-        present += 1;
-        match (field, seen) {
-            (StateField::Since, Tag::Number) => lean.since = time(since)?,
-            (StateField::Deadline, Tag::Null) => {}
-            (StateField::Deadline, Tag::Number) => lean.deadline = Some(time(deadline)?),
-            // At most 3 UTF-8 bytes per UTF-16 unit: surely within the limit.
-            (StateField::Reason, Tag::String)
-                if (reason_units as usize).saturating_mul(3) <= MAX_REASON_BYTES => {}
-            _ => return None,
-        }
-    }
-    (bits(meta, state_meta::KEYS, 5) == present).then_some(lean)
+    let (lean, keys) = lean_state(kind, fields)?;
+    (bits(meta, state_meta::KEYS, KEY_BITS) == keys).then_some(lean)
 }
 
-/// A conditions record: each flag `true`, `false` or absent.
+/// A conditions record: a plain object (the reader marks it `Other`) and
+/// each flag's tag, judged by [`lean_conditions`].
 fn conditions(meta: u32) -> Option<Conditions> {
-    if Tag::of(meta >> conditions_meta::SHAPE) != Tag::Other {
-        // The reader marks a plain object as `Other` (an object, no scalar).
+    if tag(meta, conditions_meta::SHAPE) != Tag::Other {
         return None;
     }
-    let mut conditions = Conditions::default();
-    let mut present = 0;
-    for (index, condition) in Condition::ALL.into_iter().enumerate() {
-        let shift = conditions_meta::FLAGS + TAG_BITS * index as u32;
-        match tag(meta, shift) {
-            Tag::True => conditions.set(condition, true),
-            Tag::False => {}
-            Tag::Absent => continue,
-            _ => return None,
-        }
-        present += 1;
-    }
-    (bits(meta, conditions_meta::KEYS, 5) == present).then_some(conditions)
+    let flag = |index: u32| seen(tag(meta, conditions_meta::FLAGS + TAG_BITS * index), 0.0, 0);
+    let (conditions, keys) = lean_conditions([flag(0), flag(1), flag(2), flag(3)])?;
+    (bits(meta, conditions_meta::KEYS, KEY_BITS) == keys).then_some(conditions)
 }
 
-/// A config record: absent (the defaults) or an object of known fields,
-/// the profile read first since it decides the other defaults.
+/// A config record: absent (the defaults) or an object whose profile code
+/// (0 absent, else 1 + its position in `Profile::ALL`) and fields are
+/// judged by [`lean_config`].
 fn config(meta: u32, default_drain: f64, ramp: f64) -> Option<Config> {
     match tag(meta, config_meta::SHAPE) {
         Tag::Absent => return Some(Config::default()),
         Tag::Other => {}
         _ => return None,
     }
-    let mut present = 0;
     let profile = match bits(meta, config_meta::PROFILE, TAG_BITS) {
-        0 => Profile::Strict,
-        code => {
-            present += 1;
-            *Profile::ALL.get(usize::try_from(code).ok()?.checked_sub(1)?)?
-        }
+        0 => None,
+        code => Some(*Profile::ALL.get(usize::try_from(code).ok()?.checked_sub(1)?)?),
     };
-    let mut config = Config::for_profile(profile);
-    match tag(meta, config_meta::DEFAULT_DRAIN) {
-        Tag::Absent => {}
-        Tag::Null => {
-            present += 1;
-            config.default_drain_for_ms = None;
-        }
-        Tag::Number => {
-            present += 1;
-            config.default_drain_for_ms = Some(time(default_drain)?);
-        }
-        _ => return None,
-    }
-    match tag(meta, config_meta::RAMP) {
-        Tag::Absent => {}
-        Tag::Number => {
-            present += 1;
-            config.recovery_ramp_window_ms = time(ramp)?;
-        }
-        _ => return None,
-    }
-    (bits(meta, config_meta::KEYS, 5) == present).then_some(config)
+    let (config, keys) = lean_config(
+        profile,
+        seen(tag(meta, config_meta::DEFAULT_DRAIN), default_drain, 0),
+        seen(tag(meta, config_meta::RAMP), ramp, 0),
+    )?;
+    (bits(meta, config_meta::KEYS, KEY_BITS) == keys).then_some(config)
 }
 
 /// An event record, its observed state or conditions beside it.
@@ -195,7 +150,7 @@ fn event(
         || state(nested, since, deadline, reason_units),
         || conditions(nested),
     )?;
-    (bits(meta, event_meta::KEYS, 5) == keys).then_some(event)
+    (bits(meta, event_meta::KEYS, KEY_BITS) == keys).then_some(event)
 }
 
 /// A status word for a decision, [`Out`] written.
@@ -329,7 +284,7 @@ pub fn fast_successor(
         state(b_meta, b_since, b_deadline, b_reason),
     ) {
         (Some(from), Some(to)) => {
-            status::OK | u32::from(from.kind.is_valid_successor(to.kind)) << 1
+            status::OK | u32::from(from.kind.is_valid_successor(to.kind)) << successor::VALID
         }
         _ => 0,
     }
@@ -344,14 +299,15 @@ pub fn fast_predicates(meta: u32, since: f64, deadline: f64, reason_units: u32) 
     };
     let state = lean.to_state(alloc::string::String::new);
     status::OK
-        | u32::from(state.is_non_active()) << 1
-        | u32::from(state.is_steady_maintenance()) << 2
-        | u32::from(state.rank()) << 3
-        | u32::from(state.since().is_some()) << 6
+        | u32::from(state.is_non_active()) << predicates::NON_ACTIVE
+        | u32::from(state.is_steady_maintenance()) << predicates::STEADY
+        | u32::from(state.rank()) << predicates::RANK
+        | u32::from(state.since().is_some()) << predicates::HAS_SINCE
 }
 
-/// `Machine.allowedActions(now, {frozenUntil})` on numbers: 0 slow, else
-/// OK | enter << 1 | exit << 2 | force << 3.
+/// `Machine.allowedActions(now, options)` on numbers: `options` is absent
+/// or an object (its tag) with `options_keys` keys and `frozenUntil` as
+/// tagged. 0 slow, else OK and a bit per button ([`allowed`]).
 #[wasm_bindgen(js_name = fastAllowed)]
 #[allow(clippy::too_many_arguments)]
 pub fn fast_allowed(
@@ -360,17 +316,19 @@ pub fn fast_allowed(
     deadline: f64,
     reason_units: u32,
     now: f64,
+    options_tag: u32,
+    options_keys: u32,
     frozen_tag: u32,
     frozen_until: f64,
     config_meta: u32,
     default_drain: f64,
     ramp: f64,
 ) -> u32 {
-    let frozen_until = match Tag::of(frozen_tag) {
-        Tag::Absent | Tag::Null => None,
-        Tag::Number => match time(frozen_until) {
-            Some(until) => Some(until),
-            None => return 0,
+    let frozen_until = match Tag::of(options_tag) {
+        Tag::Absent => None,
+        Tag::Other => match lean_allowed_options(seen(Tag::of(frozen_tag), frozen_until, 0)) {
+            Some((until, keys)) if keys == options_keys => until,
+            _ => return 0,
         },
         _ => return 0,
     };
@@ -387,9 +345,9 @@ pub fn fast_allowed(
         force_exit,
     } = lean::allowed(lean, &config, now, frozen_until);
     status::OK
-        | u32::from(enter_maintenance) << 1
-        | u32::from(exit_maintenance) << 2
-        | u32::from(force_exit) << 3
+        | u32::from(enter_maintenance) << allowed::ENTER
+        | u32::from(exit_maintenance) << allowed::EXIT
+        | u32::from(force_exit) << allowed::FORCE
 }
 
-const _: () = assert!(MAX_KEYS < 32 && UNKNOWN == TAG_MASK);
+const _: () = assert!(MAX_KEYS < 1 << KEY_BITS && UNKNOWN == TAG_MASK);

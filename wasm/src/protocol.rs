@@ -70,68 +70,128 @@ pub const UNKNOWN: u32 = 7;
 /// Key counts are capped here by the reader (more keys: the slow path).
 pub const MAX_KEYS: u32 = 31;
 
-/// A state object: `meta` packs the kind's code, the key count and one tag
-/// per field of [`StateKind::fields`] order (`since`, `deadline`,
-/// `reason`); two numbers (`since`, `deadline`) and the reason's UTF-16
-/// length travel beside.
-pub mod state_meta {
-    pub const KIND: u32 = 0;
-    pub const KEYS: u32 = 3;
-    pub const SINCE: u32 = 8;
-    pub const DEADLINE: u32 = 11;
-    pub const REASON: u32 = 14;
+/// Declares a bit layout once: a module of shifts, and the list of them
+/// that [`javascript`] writes out under `js` (so a constant cannot be
+/// declared here and missing there).
+macro_rules! layout {
+    ($(#[$doc:meta])* $module:ident as $js:literal {
+        $($(#[$field_doc:meta])* $field:ident = $value:expr;)*
+    }) => {
+        $(#[$doc])*
+        pub mod $module {
+            $($(#[$field_doc])* pub const $field: u32 = $value;)*
+            /// The layout's name in `protocol.js`, and every constant.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub const JS: (&str, &[(&str, u32)]) = ($js, &[$((stringify!($field), $field)),*]);
+        }
+    };
 }
 
-/// An event object: its type's code, its key count, the tag of its one
-/// scalar field (`drainForMs` or `force`) and the tag of `conditions` or
-/// `state` (which travel as their own records).
-pub mod event_meta {
-    pub const TYPE: u32 = 0;
-    pub const KEYS: u32 = 3;
-    pub const FIELD: u32 = 8;
-    pub const NESTED: u32 = 11;
+/// A key count takes five bits ([`MAX_KEYS`] is the largest).
+pub const KEY_BITS: u32 = 5;
+
+layout! {
+    /// A state object: `meta` packs the kind's code, the key count and one
+    /// tag per field of [`StateKind::fields`] order (`since`, `deadline`,
+    /// `reason`); two numbers (`since`, `deadline`) and the reason's UTF-16
+    /// length travel beside.
+    state_meta as "STATE_META" {
+        KIND = 0;
+        KEYS = 3;
+        SINCE = 8;
+        DEADLINE = 11;
+        REASON = 14;
+    }
 }
 
-/// A conditions object: one tag per [`Condition`], the key count, and the
-/// tag of the value itself (`OTHER` for an object, as for every nested or
-/// optional object argument).
-pub mod conditions_meta {
-    pub const FLAGS: u32 = 0;
-    pub const KEYS: u32 = 12;
-    pub const SHAPE: u32 = 17;
+layout! {
+    /// An event object: its type's code, its key count, the tag of its one
+    /// scalar field (`drainForMs` or `force`) and the tag of `conditions` or
+    /// `state` (which travel as their own records).
+    event_meta as "EVENT_META" {
+        TYPE = 0;
+        KEYS = 3;
+        FIELD = 8;
+        NESTED = 11;
+    }
 }
 
-/// A config argument: its tag (absent, or `OTHER` for an object), key
-/// count, the profile (0 absent, 1 + its code when a known name, [`UNKNOWN`]
-/// otherwise) and the tags of its two numbers.
-pub mod config_meta {
-    pub const SHAPE: u32 = 0;
-    pub const KEYS: u32 = 3;
-    pub const PROFILE: u32 = 8;
-    pub const DEFAULT_DRAIN: u32 = 11;
-    pub const RAMP: u32 = 14;
+layout! {
+    /// A conditions object: one tag per [`Condition`], the key count, and the
+    /// tag of the value itself (`OTHER` for an object, as for every nested or
+    /// optional object argument).
+    conditions_meta as "CONDITIONS_META" {
+        FLAGS = 0;
+        KEYS = 12;
+        SHAPE = 17;
+    }
 }
 
-/// The answer of a fast export: zero sends the caller down the slow path.
-pub mod status {
-    /// Set on every fast answer.
-    pub const OK: u32 = 1;
-    pub const OUTCOME: u32 = 1;
-    pub const CODE: u32 = 3;
-    pub const REASON: u32 = 6;
-    pub const TO_KIND: u32 = 8;
-    /// Set when `to` has a deadline ([`super::Out::deadline`]).
-    pub const HAS_DEADLINE: u32 = 11;
-    pub const MESSAGE: u32 = 12;
+layout! {
+    /// A config argument: its tag (absent, or `OTHER` for an object), key
+    /// count, the profile (0 absent, 1 + its code when a known name,
+    /// [`UNKNOWN`] otherwise) and the tags of its two numbers.
+    config_meta as "CONFIG_META" {
+        SHAPE = 0;
+        KEYS = 3;
+        PROFILE = 8;
+        DEFAULT_DRAIN = 11;
+        RAMP = 14;
+    }
 }
 
-/// Where a new `DrainFailed` reason comes from, in [`status::REASON`].
-pub mod reason {
-    pub const NONE: u32 = 0;
-    /// The observed state's own (the caller has it).
-    pub const OBSERVED: u32 = 1;
-    /// Reconcile's: render it with `elapsedReason(Out.waited)`.
-    pub const ELAPSED: u32 = 2;
+layout! {
+    /// The answer of a verdict-giving fast export (`fastTransition`,
+    /// `fastReconcile`): zero sends the caller down the slow path.
+    status as "STATUS" {
+        /// Set on every fast answer.
+        OK = 1;
+        OUTCOME = 1;
+        CODE = 3;
+        REASON = 6;
+        TO_KIND = 8;
+        /// Set when `to` has a deadline ([`super::Out::deadline`]).
+        HAS_DEADLINE = 11;
+        MESSAGE = 12;
+    }
+}
+
+layout! {
+    /// Where a new `DrainFailed` reason comes from, in [`status::REASON`].
+    reason as "REASON" {
+        NONE = 0;
+        /// The observed state's own (the caller has it).
+        OBSERVED = 1;
+        /// Reconcile's: render it with `elapsedReason(Out.waited)`.
+        ELAPSED = 2;
+    }
+}
+
+layout! {
+    /// `fastSuccessor`'s answer: [`status::OK`] and one flag bit.
+    successor as "SUCCESSOR" {
+        VALID = 1;
+    }
+}
+
+layout! {
+    /// `fastPredicates`' answer: [`status::OK`], two flag bits, the rank
+    /// (three bits) and whether the state has a `since`.
+    predicates as "PREDICATES" {
+        NON_ACTIVE = 1;
+        STEADY = 2;
+        RANK = 3;
+        HAS_SINCE = 6;
+    }
+}
+
+layout! {
+    /// `fastAllowed`'s answer: [`status::OK`] and one flag bit per button.
+    allowed as "ALLOWED" {
+        ENTER = 1;
+        EXIT = 2;
+        FORCE = 3;
+    }
 }
 
 /// The numbers a fast answer leaves in the module's memory.
@@ -205,69 +265,25 @@ pub fn javascript() -> std::string::String {
         js.push_str(&format!("export const {} = {};\n", tag.name(), tag as u32));
     }
     js.push_str(&format!(
-        "export const UNKNOWN = {UNKNOWN};\nexport const MAX_KEYS = {MAX_KEYS};\n\n"
+        "export const UNKNOWN = {UNKNOWN};\nexport const MAX_KEYS = {MAX_KEYS};\nexport const KEY_BITS = {KEY_BITS};\n\n"
     ));
-    let layout = |name: &str, fields: &[(&str, u32)]| {
+    for (name, fields) in [
+        state_meta::JS,
+        event_meta::JS,
+        conditions_meta::JS,
+        config_meta::JS,
+        status::JS,
+        reason::JS,
+        successor::JS,
+        predicates::JS,
+        allowed::JS,
+    ] {
         let members: Vec<String> = fields.iter().map(|(n, v)| format!("{n}: {v}")).collect();
-        format!("export const {name} = {{ {} }};\n", members.join(", "))
-    };
-    js.push_str(&layout(
-        "STATE_META",
-        &[
-            ("KIND", state_meta::KIND),
-            ("KEYS", state_meta::KEYS),
-            ("SINCE", state_meta::SINCE),
-            ("DEADLINE", state_meta::DEADLINE),
-            ("REASON", state_meta::REASON),
-        ],
-    ));
-    js.push_str(&layout(
-        "EVENT_META",
-        &[
-            ("TYPE", event_meta::TYPE),
-            ("KEYS", event_meta::KEYS),
-            ("FIELD", event_meta::FIELD),
-            ("NESTED", event_meta::NESTED),
-        ],
-    ));
-    js.push_str(&layout(
-        "CONDITIONS_META",
-        &[
-            ("FLAGS", conditions_meta::FLAGS),
-            ("KEYS", conditions_meta::KEYS),
-            ("SHAPE", conditions_meta::SHAPE),
-        ],
-    ));
-    js.push_str(&layout(
-        "CONFIG_META",
-        &[
-            ("SHAPE", config_meta::SHAPE),
-            ("KEYS", config_meta::KEYS),
-            ("PROFILE", config_meta::PROFILE),
-            ("DEFAULT_DRAIN", config_meta::DEFAULT_DRAIN),
-            ("RAMP", config_meta::RAMP),
-        ],
-    ));
-    js.push_str(&layout(
-        "STATUS",
-        &[
-            ("OK", status::OK),
-            ("OUTCOME", status::OUTCOME),
-            ("CODE", status::CODE),
-            ("REASON", status::REASON),
-            ("TO_KIND", status::TO_KIND),
-            ("HAS_DEADLINE", status::HAS_DEADLINE),
-            ("MESSAGE", status::MESSAGE),
-        ],
-    ));
-    js.push_str(&layout(
-        "REASON",
-        &[
-            ("NONE", reason::NONE),
-            ("OBSERVED", reason::OBSERVED),
-            ("ELAPSED", reason::ELAPSED),
-        ],
-    ));
+        js.push_str(&format!(
+            "export const {name} = {{ {} }};\n",
+            members.join(", ")
+        ));
+    }
     js.push_str(&format!("export const OUT_LEN = {OUT_LEN};\n"));
     js.push_str(&format!(
         "/** Message numbers are below this (the JS cache is an array of this length). */\nexport const MESSAGE_COUNT = {};\n\n",
