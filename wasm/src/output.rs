@@ -39,10 +39,8 @@ impl ToJs for MaintenanceState {
         members.push(("kind", kind.name().into()));
         for field in kind.fields() {
             let value = match field {
-                StateField::Since => self
-                    .since()
-                    .map_or(JsValue::NULL, |since| number(since.get())),
-                StateField::Deadline => self.deadline().map_or(JsValue::NULL, |d| number(d.get())),
+                StateField::Since => self.since().to_js(),
+                StateField::Deadline => self.deadline().to_js(),
                 StateField::Reason => self.reason().unwrap_or_default().into(),
             };
             members.push((field.name(), value));
@@ -57,9 +55,15 @@ impl ToJs for Option<MaintenanceState> {
     }
 }
 
+impl ToJs for Millis {
+    fn to_js(&self) -> JsValue {
+        number(self.get())
+    }
+}
+
 impl ToJs for Option<Millis> {
     fn to_js(&self) -> JsValue {
-        self.map_or(JsValue::NULL, |millis| number(millis.get()))
+        self.as_ref().map_or(JsValue::NULL, ToJs::to_js)
     }
 }
 

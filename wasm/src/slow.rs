@@ -71,23 +71,13 @@ pub fn predicates(state: JsValue) -> Result<JsValue, JsValue> {
 fn numbers(state: &MaintenanceState, config: &Config) -> JsValue {
     let parts = Array::new();
     parts.push(&state.kind().code().to_js());
-    parts.push(&state.since().unwrap_or(Millis::ZERO).get().to_js_number());
+    parts.push(&state.since().unwrap_or(Millis::ZERO).to_js());
     parts.push(&state.deadline().to_js());
     parts.push(&state.reason().map_or(JsValue::UNDEFINED, JsValue::from_str));
     parts.push(&config.profile.code().to_js());
     parts.push(&config.default_drain_for_ms.to_js());
-    parts.push(&config.recovery_ramp_window_ms.get().to_js_number());
+    parts.push(&config.recovery_ramp_window_ms.to_js());
     parts.into()
-}
-
-trait Number {
-    fn to_js_number(self) -> JsValue;
-}
-
-impl Number for u64 {
-    fn to_js_number(self) -> JsValue {
-        JsValue::from_f64(self as f64)
-    }
 }
 
 /// `new Machine(options)`: the options as [`numbers`].
