@@ -8,6 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{hex, unmark_bigints};
 use mesh_maintenance::json::Json;
 use mesh_maintenance::packed::{FleetColumns, PackedReplay};
 use mesh_maintenance::{api, InputError, Machine, Verdict};
@@ -67,28 +70,6 @@ struct Run {
 
 fn field<'a>(case: &'a Value, name: &str) -> Json<'a> {
     case.get(name)
-}
-
-/// `{"$bigint": "N"}` marks a value JavaScript passes as a bigint; JSON
-/// has none, so natively it is the exact integer literal serde keeps.
-fn unmark_bigints(value: &Value) -> Value {
-    match value {
-        Value::Object(map) if map.len() == 1 && map.contains_key("$bigint") => {
-            let digits = map["$bigint"].as_str().expect("$bigint holds digits");
-            serde_json::from_str(digits).expect("$bigint digits within 64 bits")
-        }
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(key, value)| (key.clone(), unmark_bigints(value)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(unmark_bigints).collect()),
-        other => other.clone(),
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn admission_json(

@@ -17,6 +17,9 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+mod common;
+
+use common::hex;
 use mesh_maintenance::{
     admin_signing_payload, admit, api, from_view, prepare_verification, replay, to_view,
     AdminCommand, AdmissionRequest, Conditions, Config, Dialect, Entry, Event, InputError, Machine,
@@ -512,10 +515,6 @@ fn command_json(random: &mut Random, command: &AdminCommand) -> Value {
             json!({"type": "ExitMaintenance", "node": node.to_string()})
         }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Base64url, unpadded or padded.

@@ -209,9 +209,7 @@ proptest! {
                 Event::EnterMaintenance { drain_for_ms } => (packed::ENTER_MAINTENANCE, drain_for_ms.map_or(f64::NAN, Millis::as_f64)),
                 Event::ExitMaintenance { force: false } => (packed::EXIT_MAINTENANCE, 0.0),
                 Event::ExitMaintenance { force: true } => (packed::FORCE_EXIT, 0.0),
-                Event::Reconcile { conditions } => (packed::RECONCILE, f64::from(
-                    u8::from(conditions.replicas_drained) | u8::from(conditions.daemons_stopped) << 1 | u8::from(conditions.daemons_healthy) << 2 | u8::from(conditions.cluster_frozen) << 3,
-                )),
+                Event::Reconcile { conditions } => (packed::RECONCILE, f64::from(conditions.bits())),
                 Event::TransitionObserved { state } => {
                     let (kind, since, _) = packed::encode(state);
                     (packed::OBSERVED + kind, since)

@@ -8,25 +8,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod common;
+
+use common::unmark_bigints;
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use mesh_maintenance::json::Json;
 use mesh_maintenance::{api, CommitVerdict, InputError, Verification};
 use serde_json::{json, Value};
-
-fn unmark_bigints(value: &Value) -> Value {
-    match value {
-        Value::Object(map) if map.len() == 1 && map.contains_key("$bigint") => {
-            serde_json::from_str(map["$bigint"].as_str().expect("digits")).expect("64 bits")
-        }
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), unmark_bigints(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(unmark_bigints).collect()),
-        other => other.clone(),
-    }
-}
 
 fn verify(
     commit: Json<'_>,

@@ -11,7 +11,7 @@ export function inputErrorRecord(error) {
   return { outcome: "error", code: error.code, message: error.message };
 }
 
-const verdictText = (verdict) => (verdict.code ? `${verdict.code}: ${verdict.message}` : verdict.message);
+export const verdictText = (verdict) => (verdict.code ? `${verdict.code}: ${verdict.message}` : verdict.message);
 
 /** What a node would do with `event` now: `admit` under the world's freeze and profile. */
 export function admitLocally(world, simNode, event, extra = {}) {

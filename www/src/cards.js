@@ -2,8 +2,9 @@
 // the operator buttons, enabled exactly as Machine.allowedActions says (a
 // declared freeze included), with the admission verdict as the tooltip of a
 // disabled one.
-import { admit } from "mesh-maintenance";
+import { admit, toView } from "mesh-maintenance";
 import { duration } from "./format.js";
+import { inputErrorRecord, verdictText } from "./actions.js";
 import { ACTIONS, disagreements } from "./profiles.js";
 import { agree, describe } from "./gate.js";
 
@@ -19,12 +20,9 @@ function admitOrError(request, now) {
   try {
     return admit(request, now);
   } catch (error) {
-    if (error?.name !== "MaintenanceInputError") throw error;
-    return { outcome: "error", code: error.code, message: error.message };
+    return inputErrorRecord(error);
   }
 }
-
-const verdictText = (verdict) => (verdict.code ? `${verdict.code}: ${verdict.message}` : verdict.message);
 
 export class NodeCard {
   /** `onAction(simNode, event)` runs an operator action; `onSelect(simNode)` selects the node. */
@@ -117,10 +115,13 @@ export class NodeCard {
     this.element.dataset.kind = state.kind;
     this.element.classList.toggle("selected", selected);
     this.badge.textContent = state.kind;
-    this.inState.textContent = state.since === undefined ? "—" : duration(now - state.since);
+    // Times in state and to the deadline as a node reports them (saturating at 0).
+    const view = toView(state, now, "sdk");
+    this.inState.textContent = view.sinceMs === undefined ? "—" : duration(Number(view.sinceMs));
     if (state.kind === "EnteringMaintenance") {
-      this.deadline.textContent = state.deadline == null ? "no deadline"
-        : now >= state.deadline ? "deadline passed" : `${duration(state.deadline - now)} left`;
+      const left = view.deadlineRemainingMs;
+      this.deadline.textContent = left === null ? "no deadline"
+        : left === 0n ? "deadline passed" : `${duration(Number(left))} left`;
     } else {
       this.deadline.textContent = "—";
     }
