@@ -182,62 +182,36 @@ pub fn operator_registry<V: Input>(registry: &V) -> Result<usize, InputError> {
     decode::registry(registry, &Path::Root("registry")).map(|registry| registry.len())
 }
 
-/// The typed-array columns of a packed argument, in order: each must be a
-/// `Uint8Array` (`bytes`) or a `Float64Array`.
-enum Column {
-    Bytes(Vec<u8>),
-    Floats(Vec<f64>),
+/// The `Uint8Array` member `name` of the columns object `reader` reads.
+fn byte_column<V: Input>(
+    reader: &mut decode::ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<Vec<u8>, InputError> {
+    let column = reader.required(name)?;
+    column
+        .bytes(usize::MAX)
+        .and_then(Result::ok)
+        .ok_or_else(|| {
+            let path = reader.path().field(name);
+            decode::expected(InputErrorCode::InvalidInput, &path, "a Uint8Array", &column)
+        })
 }
 
-fn columns<V: Input>(
-    value: &V,
-    path: &Path<'_>,
-    what: &str,
-    names: &[(&'static str, bool)],
-) -> Result<Vec<Column>, InputError> {
-    let mut reader = decode::ObjectReader::open(value, path, InputErrorCode::InvalidInput, what)?;
-    let mut columns = Vec::new();
-    for (name, bytes) in names {
-        let column = reader.required(name)?;
-        let read = if *bytes {
-            column
-                .bytes(usize::MAX)
-                .and_then(Result::ok)
-                .map(Column::Bytes)
-        } else {
-            column.floats().map(Column::Floats)
-        };
-        let expected = if *bytes {
-            "a Uint8Array"
-        } else {
-            "a Float64Array"
-        };
-        columns.push(read.ok_or_else(|| {
-            decode::expected(
-                InputErrorCode::InvalidInput,
-                &path.field(name),
-                expected,
-                &column,
-            )
-        })?);
-    }
-    let names: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-    reader.finish(&names)?;
-    Ok(columns)
-}
-
-fn bytes(column: Option<Column>) -> Vec<u8> {
-    match column {
-        Some(Column::Bytes(bytes)) => bytes,
-        Some(Column::Floats(_)) | None => Vec::new(),
-    }
-}
-
-fn floats(column: Option<Column>) -> Vec<f64> {
-    match column {
-        Some(Column::Floats(floats)) => floats,
-        Some(Column::Bytes(_)) | None => Vec::new(),
-    }
+/// The `Float64Array` member `name` of the columns object `reader` reads.
+fn float_column<V: Input>(
+    reader: &mut decode::ObjectReader<'_, '_, V>,
+    name: &'static str,
+) -> Result<Vec<f64>, InputError> {
+    let column = reader.required(name)?;
+    column.floats().ok_or_else(|| {
+        let path = reader.path().field(name);
+        decode::expected(
+            InputErrorCode::InvalidInput,
+            &path,
+            "a Float64Array",
+            &column,
+        )
+    })
 }
 
 /// `replayPacked(columns, options)`, the columns read whole.
@@ -246,9 +220,13 @@ pub fn replay_packed<V: Input>(
     options: &V,
 ) -> Result<PackedOutcome, InputError> {
     let path = Path::Root("columns");
-    let spec = [("kind", true), ("at", false), ("param", false)];
-    let mut read = columns(columns_value, &path, "a chain columns object", &spec)?.into_iter();
-    let (kind, at, param) = (bytes(read.next()), floats(read.next()), floats(read.next()));
+    let what = "a chain columns object";
+    let mut reader =
+        decode::ObjectReader::open(columns_value, &path, InputErrorCode::InvalidInput, what)?;
+    let kind = byte_column(&mut reader, "kind")?;
+    let at = float_column(&mut reader, "at")?;
+    let param = float_column(&mut reader, "param")?;
+    reader.finish(&["kind", "at", "param"])?;
     let (initial, config) = replay_options(options)?;
     let mut replay = PackedReplay::new(initial, config);
     replay.push(&kind, &at, &param)?;
@@ -271,19 +249,13 @@ pub fn reconcile_fleet<V: Input>(
     config: &V,
 ) -> Result<FleetOutcome, InputError> {
     let path = Path::Root("columns");
-    let spec = [
-        ("kind", true),
-        ("since", false),
-        ("deadline", false),
-        ("conditions", true),
-    ];
-    let mut read = columns(fleet, &path, "a fleet columns object", &spec)?.into_iter();
-    let (mut kind, mut since, mut deadline, conditions) = (
-        bytes(read.next()),
-        floats(read.next()),
-        floats(read.next()),
-        bytes(read.next()),
-    );
+    let what = "a fleet columns object";
+    let mut reader = decode::ObjectReader::open(fleet, &path, InputErrorCode::InvalidInput, what)?;
+    let mut kind = byte_column(&mut reader, "kind")?;
+    let mut since = float_column(&mut reader, "since")?;
+    let mut deadline = float_column(&mut reader, "deadline")?;
+    let conditions = byte_column(&mut reader, "conditions")?;
+    reader.finish(&["kind", "since", "deadline", "conditions"])?;
     let now = timestamp(now)?;
     let config = decode::config(config, &Path::Root("config"))?;
     let mut changed = Vec::new();
