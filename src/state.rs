@@ -236,6 +236,21 @@ impl MaintenanceState {
 
     /// A state of `kind` from its fields; those `kind` does not carry are
     /// ignored (`since` of `Active`, say).
+    /// The same state with its times passed through `since` and `deadline`
+    /// (the views' relative times are computed this way).
+    pub fn map_times(
+        &self,
+        since: impl FnOnce(Millis) -> Millis,
+        deadline: impl FnOnce(Millis) -> Millis,
+    ) -> MaintenanceState {
+        MaintenanceState::of_kind(
+            self.kind(),
+            since(self.since().unwrap_or(Millis::ZERO)),
+            self.deadline().map(deadline),
+            || self.reason().unwrap_or_default().into(),
+        )
+    }
+
     pub fn of_kind(
         kind: StateKind,
         since: Millis,

@@ -94,41 +94,41 @@ static FFI_KIND_NAMES: [&str; 6] = [
     ffi_kind_name(StateKind::Recovery),
 ];
 
-/// A state as a node reports it: times relative to the moment the view was
-/// taken, whatever the dialect.
+/// A state as a node reports it: the state's kind and fields, with `since`
+/// holding how long ago it began and `deadline` how long is left (`None`:
+/// no deadline), relative to the moment the view was taken, whatever the
+/// dialect.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum StateView {
-    Active,
-    EnteringMaintenance {
-        since_ms: Millis,
-        /// `None`: a drain without deadline.
-        deadline_remaining_ms: Option<Millis>,
-    },
-    Maintenance {
-        since_ms: Millis,
-    },
-    ExitingMaintenance {
-        since_ms: Millis,
-    },
-    DrainFailed {
-        since_ms: Millis,
-        reason: String,
-    },
-    Recovery {
-        since_ms: Millis,
-    },
-}
+pub struct StateView(MaintenanceState);
 
 impl StateView {
-    pub const fn kind(&self) -> StateKind {
-        match self {
-            StateView::Active => StateKind::Active,
-            StateView::EnteringMaintenance { .. } => StateKind::EnteringMaintenance,
-            StateView::Maintenance { .. } => StateKind::Maintenance,
-            StateView::ExitingMaintenance { .. } => StateKind::ExitingMaintenance,
-            StateView::DrainFailed { .. } => StateKind::DrainFailed,
-            StateView::Recovery { .. } => StateKind::Recovery,
-        }
+    /// A view of `kind` (its `reason` read only for a `DrainFailed`).
+    pub fn of_kind(
+        kind: StateKind,
+        since_ms: Millis,
+        deadline_remaining_ms: Option<Millis>,
+        reason: impl FnOnce() -> String,
+    ) -> StateView {
+        StateView(MaintenanceState::of_kind(
+            kind,
+            since_ms,
+            deadline_remaining_ms,
+            reason,
+        ))
+    }
+
+    pub fn kind(&self) -> StateKind {
+        self.0.kind()
+    }
+
+    /// How long ago the state began; `None` for `Active`.
+    pub const fn since_ms(&self) -> Option<Millis> {
+        self.0.since()
+    }
+
+    /// How long is left of the drain; `None` without a deadline.
+    pub const fn deadline_remaining_ms(&self) -> Option<Millis> {
+        self.0.deadline()
     }
 
     /// This view in `dialect`'s JSON shape; `"ffi"` writes every field of
@@ -143,19 +143,12 @@ impl StateView {
             .fields()
             .iter()
             .map(|field| {
-                let value = match (field, self) {
-                    (StateField::Since, _) => time(self.since_ms().unwrap_or(Millis::ZERO)),
-                    (
-                        StateField::Deadline,
-                        StateView::EnteringMaintenance {
-                            deadline_remaining_ms: Some(left),
-                            ..
-                        },
-                    ) => time(*left),
-                    (StateField::Reason, StateView::DrainFailed { reason, .. }) => {
-                        Plain::Text(reason.clone())
+                let value = match field {
+                    StateField::Since => time(self.since_ms().unwrap_or(Millis::ZERO)),
+                    StateField::Deadline => self.deadline_remaining_ms().map_or(Plain::Null, time),
+                    StateField::Reason => {
+                        Plain::Text(self.0.reason().unwrap_or_default().to_owned())
                     }
-                    (StateField::Deadline | StateField::Reason, _) => Plain::Null,
                 };
                 (dialect.field(*field), value)
             })
@@ -171,74 +164,23 @@ impl StateView {
             }
         }
     }
-
-    /// `since_ms`, `None` for `Active`.
-    pub const fn since_ms(&self) -> Option<Millis> {
-        match self {
-            StateView::Active => None,
-            StateView::EnteringMaintenance { since_ms, .. }
-            | StateView::Maintenance { since_ms }
-            | StateView::ExitingMaintenance { since_ms }
-            | StateView::DrainFailed { since_ms, .. }
-            | StateView::Recovery { since_ms } => Some(*since_ms),
-        }
-    }
 }
 
 /// The absolute state a view taken at `observed_at` describes: `since =
 /// observed_at - since_ms`, `deadline = observed_at + deadline_remaining_ms`,
 /// both saturating.
 pub fn from_view(view: &StateView, observed_at: Millis) -> MaintenanceState {
-    let since = |since_ms: &Millis| observed_at.saturating_since(*since_ms);
-    match view {
-        StateView::Active => MaintenanceState::Active,
-        StateView::EnteringMaintenance {
-            since_ms,
-            deadline_remaining_ms,
-        } => MaintenanceState::EnteringMaintenance {
-            since: since(since_ms),
-            deadline: deadline_remaining_ms.map(|left| observed_at.saturating_add(left)),
-        },
-        StateView::Maintenance { since_ms } => MaintenanceState::Maintenance {
-            since: since(since_ms),
-        },
-        StateView::ExitingMaintenance { since_ms } => MaintenanceState::ExitingMaintenance {
-            since: since(since_ms),
-        },
-        StateView::DrainFailed { since_ms, reason } => MaintenanceState::DrainFailed {
-            since: since(since_ms),
-            reason: reason.clone(),
-        },
-        StateView::Recovery { since_ms } => MaintenanceState::Recovery {
-            since: since(since_ms),
-        },
-    }
+    view.0.map_times(
+        |since_ms| observed_at.saturating_since(since_ms),
+        |left| observed_at.saturating_add(left),
+    )
 }
 
 /// `state` as a node would report it at `now`: `since_ms = now - since`,
 /// `deadline_remaining_ms = deadline - now`, both saturating at zero.
 pub fn to_view(state: &MaintenanceState, now: Millis) -> StateView {
-    let ago = |since: &Millis| now.saturating_since(*since);
-    match state {
-        MaintenanceState::Active => StateView::Active,
-        MaintenanceState::EnteringMaintenance { since, deadline } => {
-            StateView::EnteringMaintenance {
-                since_ms: ago(since),
-                deadline_remaining_ms: deadline.map(|deadline| deadline.saturating_since(now)),
-            }
-        }
-        MaintenanceState::Maintenance { since } => StateView::Maintenance {
-            since_ms: ago(since),
-        },
-        MaintenanceState::ExitingMaintenance { since } => StateView::ExitingMaintenance {
-            since_ms: ago(since),
-        },
-        MaintenanceState::DrainFailed { since, reason } => StateView::DrainFailed {
-            since_ms: ago(since),
-            reason: reason.clone(),
-        },
-        MaintenanceState::Recovery { since } => StateView::Recovery {
-            since_ms: ago(since),
-        },
-    }
+    StateView(state.map_times(
+        |since| now.saturating_since(since),
+        |deadline| deadline.saturating_since(now),
+    ))
 }

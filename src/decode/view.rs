@@ -68,9 +68,9 @@ fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, 
     match value.shape() {
         Shape::String => {
             return match value.string(32) {
-                StringRead::Found(text) if text == StateKind::Active.name() => {
-                    Ok(StateView::Active)
-                }
+                StringRead::Found(text) if text == StateKind::Active.name() => Ok(
+                    StateView::of_kind(StateKind::Active, Millis::ZERO, None, String::new),
+                ),
                 _ => Err(expected(InvalidState, path, WHAT, value)),
             }
         }
@@ -113,7 +113,7 @@ fn externally_tagged<V: Input>(value: &V, path: &Path<'_>) -> Result<StateView, 
     Ok(view)
 }
 
-/// The fields of a view of `kind`.
+/// The fields of a view of `kind`, in [`StateKind::fields`] order.
 fn fields<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     kind: StateKind,
@@ -121,44 +121,28 @@ fn fields<V: Input>(
     absent: Absent,
 ) -> Result<StateView, InputError> {
     let read_time = |value: &V, path: &Path<'_>| time(value, path, dialect);
-    let since = |reader: &mut ObjectReader<'_, '_, V>| {
-        field_or(
-            reader,
-            dialect.field(StateField::Since),
-            absent,
-            Millis::ZERO,
-            read_time,
-        )
-    };
-    Ok(match kind {
-        StateKind::Active => StateView::Active,
-        StateKind::EnteringMaintenance => {
-            let since_ms = since(reader)?;
+    let (mut since_ms, mut deadline_remaining_ms, mut reason_text) =
+        (Millis::ZERO, None, String::new());
+    for field in kind.fields() {
+        let name = dialect.field(*field);
+        match field {
+            StateField::Since => {
+                since_ms = field_or(reader, name, absent, Millis::ZERO, read_time)?
+            }
             // Absent or null: no deadline, in every dialect (serde reads a
             // missing `Option` as `None`; Go omits a nil pointer).
-            let deadline_remaining_ms =
-                nullable(reader, dialect.field(StateField::Deadline), read_time)?;
-            StateView::EnteringMaintenance {
-                since_ms,
-                deadline_remaining_ms,
+            StateField::Deadline => deadline_remaining_ms = nullable(reader, name, read_time)?,
+            StateField::Reason => {
+                reason_text = field_or(reader, name, absent, String::new(), reason)?;
             }
         }
-        StateKind::Maintenance => StateView::Maintenance {
-            since_ms: since(reader)?,
-        },
-        StateKind::ExitingMaintenance => StateView::ExitingMaintenance {
-            since_ms: since(reader)?,
-        },
-        StateKind::DrainFailed => {
-            let since_ms = since(reader)?;
-            let name = dialect.field(StateField::Reason);
-            let reason = field_or(reader, name, absent, String::new(), reason)?;
-            StateView::DrainFailed { since_ms, reason }
-        }
-        StateKind::Recovery => StateView::Recovery {
-            since_ms: since(reader)?,
-        },
-    })
+    }
+    Ok(StateView::of_kind(
+        kind,
+        since_ms,
+        deadline_remaining_ms,
+        || reason_text,
+    ))
 }
 
 /// The field `name` read by `read`; when absent, `zero` where the dialect
