@@ -67,15 +67,6 @@ pub enum LeanEvent {
 }
 
 impl LeanEvent {
-    pub const fn kind(self) -> EventKind {
-        match self {
-            LeanEvent::Enter { .. } => EventKind::EnterMaintenance,
-            LeanEvent::Exit { .. } => EventKind::ExitMaintenance,
-            LeanEvent::Observed { .. } => EventKind::TransitionObserved,
-            LeanEvent::Reconcile { .. } => EventKind::Reconcile,
-        }
-    }
-
     /// `event` on numbers, arriving at a node whose state has `reason`.
     pub fn of(event: &Event, reason: Option<&str>) -> LeanEvent {
         match event {
