@@ -122,15 +122,18 @@ impl Why {
 #[allow(clippy::cast_possible_truncation)] // 17
 const WHYS: u32 = Why::ALL.len() as u32;
 const FORMS: u32 = 5 + 3 * WHYS;
+/// State kinds: a message names two (`from`, `to`).
+#[allow(clippy::cast_possible_truncation)] // 6
+const KINDS: u32 = StateKind::ALL.len() as u32;
 
 impl Message {
     /// Every [`Message::id`] is below this.
     #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // a constant
-    pub const COUNT: u32 = EventKind::ALL.len() as u32 * 36 * FORMS;
+    pub const COUNT: u32 = EventKind::ALL.len() as u32 * KINDS * KINDS * FORMS;
 
     /// The message's number, for bindings that cache rendered messages:
     /// `None` for the forms that carry times (one sentence per time).
-    #[allow(clippy::arithmetic_side_effects)] // below 4 * 36 * FORMS
+    #[allow(clippy::arithmetic_side_effects)] // below COUNT
     pub fn id(&self) -> Option<u32> {
         let form = match self.form {
             Form::Moved => 0,
@@ -143,7 +146,7 @@ impl Message {
             Form::Refused(why) => 5 + 2 * WHYS + why.code(),
             Form::Frozen { .. } | Form::Stale(_) => return None,
         };
-        let kinds = (u32::from(self.event.code()) * 6 + u32::from(self.from.code())) * 6
+        let kinds = (u32::from(self.event.code()) * KINDS + u32::from(self.from.code())) * KINDS
             + u32::from(self.to.code());
         Some(kinds * FORMS + form)
     }
@@ -152,9 +155,13 @@ impl Message {
     #[allow(clippy::arithmetic_side_effects)] // each subtraction follows its bound check
     pub fn from_id(id: u32) -> Option<Message> {
         let (kinds, form) = (id / FORMS, id % FORMS);
-        let to = StateKind::ALL.get((kinds % 6) as usize).copied()?;
-        let from = StateKind::ALL.get((kinds / 6 % 6) as usize).copied()?;
-        let event = EventKind::ALL.get((kinds / 36) as usize).copied()?;
+        let to = StateKind::ALL.get((kinds % KINDS) as usize).copied()?;
+        let from = StateKind::ALL
+            .get((kinds / KINDS % KINDS) as usize)
+            .copied()?;
+        let event = EventKind::ALL
+            .get((kinds / (KINDS * KINDS)) as usize)
+            .copied()?;
         let why = |index: u32| Why::ALL.get(index as usize).copied();
         let form = match form {
             0 => Form::Moved,
