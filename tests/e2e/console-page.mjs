@@ -2,12 +2,25 @@
 // 127.0.0.1, opened paused in headless Chromium, with the locators the
 // tests share.
 import { mkdirSync } from "node:fs";
+import { before, after } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium, serveBuilt, collectErrors } from "./browser.mjs";
 
 export const repo = fileURLToPath(new URL("../..", import.meta.url));
 export const artifacts = `${repo}test-results`;
+
+/** The console for this test file: opened before its tests, closed after them. */
+export function consoleForFile(options) {
+  const c = {};
+  before(async () => {
+    Object.assign(c, await openConsole(options));
+  });
+  after(async () => {
+    await c.close?.();
+  });
+  return c;
+}
 
 export async function openConsole({ viewport = { width: 1280, height: 800 } } = {}) {
   const server = await serveBuilt(`${repo}www/vite.config.js`);

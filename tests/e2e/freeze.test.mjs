@@ -3,19 +3,13 @@
 // their tooltip, reconcile stopped (the stuck node does not fail its drain
 // while frozen) and resumed after a thaw; and a signed envelope's issuedAt in
 // the raw-event panel, refused when stale.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 
-import { openConsole, artifacts } from "./console-page.mjs";
+import { consoleForFile, artifacts } from "./console-page.mjs";
 
-let c;
-before(async () => {
-  c = await openConsole();
-});
-after(async () => {
-  await c?.close();
-});
+const c = consoleForFile();
 
 const stuck = "core-par-4";
 /** How many applied Reconcile events the log holds. */

@@ -1,19 +1,13 @@
 // The rules selector (issue 9): the same fleet under "strict" and "node",
 // every button, tooltip, the one-line disagreement and the diagram following
 // the selected profile, and each node keeping its state across a switch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 
-import { openConsole, artifacts } from "./console-page.mjs";
+import { consoleForFile, artifacts } from "./console-page.mjs";
 
-let c;
-before(async () => {
-  c = await openConsole();
-});
-after(async () => {
-  await c?.close();
-});
+const c = consoleForFile();
 
 const stuck = "core-par-4";
 const facts = (name) => Promise.all(["state", "in-state", "deadline", "reason"].map((role) => c.fact(name, role)));

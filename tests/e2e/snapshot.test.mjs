@@ -2,20 +2,14 @@
 // view}}` in each dialect replaces the fleet, the states converted by the
 // module's fromView and aged by the simulated clock from observedAt; a bad
 // file names the node and the field and leaves the fleet as it was.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 
-import { openConsole, repo } from "./console-page.mjs";
+import { consoleForFile, repo } from "./console-page.mjs";
 import { fleetSnapshot } from "../../examples/fleet-snapshot.mjs";
 
-let c;
-before(async () => {
-  c = await openConsole();
-});
-after(async () => {
-  await c?.close();
-});
+const c = consoleForFile();
 
 const s = 1000;
 const min = 60 * s;

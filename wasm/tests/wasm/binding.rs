@@ -156,33 +156,11 @@ fn the_fast_path_answers_with_numbers() {
         | 1 << event_meta::KEYS
         | (Tag::Absent as u32) << event_meta::FIELD
         | (Tag::Absent as u32) << event_meta::NESTED;
-    let word = fast_transition(
-        state,
-        10.0,
-        0.0,
-        0,
-        event,
-        0.0,
-        0,
-        0.0,
-        0.0,
-        0,
-        20.0,
-        Tag::Absent as u32,
-        0.0,
-        0.0,
-    );
-    assert_eq!(word & status::OK, status::OK);
-    assert_eq!(word >> status::OUTCOME & 3, 0, "applied");
-    assert_eq!(word >> status::TO_KIND & 7, 3, "ExitingMaintenance");
-    // SAFETY: the module's own output buffer, read right after the call.
-    let out = unsafe { *(out_pointer() as *const Out) };
-    assert_eq!(out.since, 20.0);
-    // A since that is no time: not vouched for, the slow path decides.
-    assert_eq!(
+    // The state's `since` varies; no deadline, reason, event field or config.
+    let exit_at_20 = |since: f64| {
         fast_transition(
             state,
-            -1.0,
+            since,
             0.0,
             0,
             event,
@@ -194,8 +172,16 @@ fn the_fast_path_answers_with_numbers() {
             20.0,
             Tag::Absent as u32,
             0.0,
-            0.0
-        ),
-        0
-    );
+            0.0,
+        )
+    };
+    let word = exit_at_20(10.0);
+    assert_eq!(word & status::OK, status::OK);
+    assert_eq!(word >> status::OUTCOME & 3, 0, "applied");
+    assert_eq!(word >> status::TO_KIND & 7, 3, "ExitingMaintenance");
+    // SAFETY: the module's own output buffer, read right after the call.
+    let out = unsafe { *(out_pointer() as *const Out) };
+    assert_eq!(out.since, 20.0);
+    // A since that is no time: not vouched for, the slow path decides.
+    assert_eq!(exit_at_20(-1.0), 0);
 }
