@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 ensure_rust
-ensure_wasm_bindgen
+
 ensure_npm
 ensure_chromium
 ensure_node22

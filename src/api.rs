@@ -15,12 +15,21 @@ use crate::replay::{Replay, ReplayOutcome};
 use crate::state::MaintenanceState;
 use crate::time::Millis;
 use crate::verdict::{Decision, Verdict};
-use crate::{Config, Stage, Verification};
+use crate::{AdmissionRequest, Conditions, Config, Entry, Policy, Stage, Verification};
 
 pub fn is_valid_successor<V: Input>(from: &V, to: &V) -> Result<bool, InputError> {
+    let (from, to) = successor_args(from, to)?;
+    Ok(crate::is_valid_successor(&from, &to))
+}
+
+/// The arguments of [`is_valid_successor`], decoded.
+pub fn successor_args<V: Input>(
+    from: &V,
+    to: &V,
+) -> Result<(MaintenanceState, MaintenanceState), InputError> {
     let from = decode::state(from, &Path::Root("from"))?;
     let to = decode::state(to, &Path::Root("to"))?;
-    Ok(crate::is_valid_successor(&from, &to))
+    Ok((from, to))
 }
 
 pub fn transition<V: Input>(
@@ -40,12 +49,23 @@ pub fn decide<V: Input>(
     now: &V,
     config: &V,
 ) -> Result<(MaintenanceState, Decision), InputError> {
+    let (state, event, now, config) = transition_args(state, event, now, config)?;
+    let decision = crate::decide(&state, &event, now, &config);
+    Ok((state, decision))
+}
+
+/// The arguments of [`transition`], decoded in order.
+pub fn transition_args<V: Input>(
+    state: &V,
+    event: &V,
+    now: &V,
+    config: &V,
+) -> Result<(MaintenanceState, Event, Millis, Config), InputError> {
     let state = decode::state(state, &Path::Root("state"))?;
     let event = decode::event(event, &Path::Root("event"))?;
     let now = decode::timestamp(now, &Path::Root("now"))?;
     let config = decode::config(config, &Path::Root("config"))?;
-    let decision = crate::decide(&state, &event, now, &config);
-    Ok((state, decision))
+    Ok((state, event, now, config))
 }
 
 pub fn reconcile<V: Input>(
@@ -54,6 +74,17 @@ pub fn reconcile<V: Input>(
     now: &V,
     config: &V,
 ) -> Result<Option<MaintenanceState>, InputError> {
+    let (state, conditions, now, config) = reconcile_args(state, conditions, now, config)?;
+    Ok(crate::reconcile(&state, &conditions, now, &config))
+}
+
+/// The arguments of [`reconcile`], decoded in order.
+pub fn reconcile_args<V: Input>(
+    state: &V,
+    conditions: &V,
+    now: &V,
+    config: &V,
+) -> Result<(MaintenanceState, Conditions, Millis, Config), InputError> {
     let state = decode::state(state, &Path::Root("state"))?;
     let conditions = decode::conditions(
         conditions,
@@ -62,7 +93,7 @@ pub fn reconcile<V: Input>(
     )?;
     let now = decode::timestamp(now, &Path::Root("now"))?;
     let config = decode::config(config, &Path::Root("config"))?;
-    Ok(crate::reconcile(&state, &conditions, now, &config))
+    Ok((state, conditions, now, config))
 }
 
 /// Decodes the entries one at a time as they are replayed, so a chain of
@@ -76,6 +107,51 @@ pub fn replay<V: Input>(entries: &V, options: &V) -> Result<ReplayOutcome, Input
         Ok(())
     })?;
     Ok(replay.finish())
+}
+
+/// `entries`, the chain `replay` folds: an array, and its length. A binding
+/// that walks the array itself decodes each element with [`replay_entry`].
+pub fn replay_entries<V: Input>(entries: &V) -> Result<usize, InputError> {
+    let path = Path::Root("entries");
+    if let Some(thrown) = entries.thrown() {
+        return Err(decode::threw(
+            InputErrorCode::InvalidInput,
+            &path,
+            "reading the length",
+            &thrown,
+        ));
+    }
+    if entries.shape() != Shape::Array {
+        return Err(decode::expected(
+            InputErrorCode::InvalidInput,
+            &path,
+            "an array",
+            entries,
+        ));
+    }
+    entries.length().map_err(|thrown| {
+        decode::threw(
+            InputErrorCode::InvalidInput,
+            &path,
+            "reading the length",
+            &thrown,
+        )
+    })
+}
+
+/// The entry at `index` of `replay`'s chain (`entries[index]`).
+pub fn replay_entry<V: Input>(entry: &V, index: usize) -> Result<Entry, InputError> {
+    let entries = Path::Root("entries");
+    let path = entries.index(index);
+    if let Some(thrown) = entry.thrown() {
+        return Err(decode::threw(
+            InputErrorCode::InvalidInput,
+            &path,
+            "reading the element",
+            &thrown,
+        ));
+    }
+    decode::entry(entry, &path)
 }
 
 /// `{initial?, config?}`, the options of `replay` and `replayPacked`.
@@ -96,8 +172,14 @@ pub fn config<V: Input>(config: &V) -> Result<Config, InputError> {
 
 /// `new Machine(options)`.
 pub fn machine<V: Input>(options: &V) -> Result<Machine, InputError> {
+    let (state, config) = machine_options(options)?;
+    Ok(Machine::new(state, config))
+}
+
+/// `{state?, config?}`, the options of `new Machine`, decoded.
+pub fn machine_options<V: Input>(options: &V) -> Result<(MaintenanceState, Config), InputError> {
     let options = decode::machine_options(options, &Path::Root("options"))?;
-    Ok(Machine::new(options.state, options.config))
+    Ok((options.state, options.config))
 }
 
 /// The arguments of `Machine.check` and `Machine.apply`.
@@ -118,11 +200,21 @@ pub fn admit<V: Input>(
     now: &V,
     policy: &V,
 ) -> Result<(MaintenanceState, Stage, Decision), InputError> {
+    let (request, now, policy) = admission_args(request, now, policy)?;
+    let (stage, decision) = crate::admission_decision(&request, now, &policy);
+    Ok((request.state, stage, decision))
+}
+
+/// The arguments of [`admit`], decoded in order.
+pub fn admission_args<V: Input>(
+    request: &V,
+    now: &V,
+    policy: &V,
+) -> Result<(AdmissionRequest, Millis, Policy), InputError> {
     let request = decode::admission_request(request, &Path::Root("request"))?;
     let now = timestamp(now)?;
     let policy = decode::policy(policy, &Path::Root("policy"))?;
-    let (stage, decision) = crate::admission_decision(&request, now, &policy);
-    Ok((request.state, stage, decision))
+    Ok((request, now, policy))
 }
 
 /// The arguments of `Machine.allowedActions`: `now` and `{frozenUntil?}`.

@@ -23,6 +23,19 @@ pub enum InputErrorCode {
 }
 
 impl InputErrorCode {
+    pub const ALL: [InputErrorCode; 5] = [
+        InputErrorCode::InvalidState,
+        InputErrorCode::InvalidEvent,
+        InputErrorCode::InvalidTimestamp,
+        InputErrorCode::InvalidConfig,
+        InputErrorCode::InvalidInput,
+    ];
+
+    /// The code's number: its position in [`InputErrorCode::ALL`].
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             InputErrorCode::InvalidState => "INVALID_STATE",

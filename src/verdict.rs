@@ -89,6 +89,13 @@ pub enum Stage {
 }
 
 impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Freeze, Stage::Freshness, Stage::Rules];
+
+    /// The stage's number: its position in [`Stage::ALL`].
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Stage::Freeze => "freeze",

@@ -18,6 +18,7 @@ const NODE_ID: &str = "a node id in 0 ..= 2^64 - 1 (a bigint or a decimal string
 
 /// A node id: a bigint, a decimal string of digits, or a safe-integer
 /// number, within `0 ..= 2^64 - 1`.
+#[inline(never)]
 pub(crate) fn node_id<V: Input>(value: &V, path: &Path<'_>) -> Result<NodeId, InputError> {
     let refuse = |got: &str| {
         let problem = Text::new().s("expected ").s(NODE_ID).s(", got ").s(got);
@@ -27,7 +28,16 @@ pub(crate) fn node_id<V: Input>(value: &V, path: &Path<'_>) -> Result<NodeId, In
         return digits.parse::<u64>().map_err(|_| refuse(&digits));
     }
     match value.string(24) {
-        StringRead::Found(text) => canonical_decimal(&text).ok_or_else(|| refuse(&quote(&text))),
+        StringRead::Found(text) => canonical_decimal(&text).ok_or_else(|| {
+            // `"042"`: the digits of a number, written with leading zeros.
+            let trimmed = text.trim_start_matches('0');
+            let canonical = if trimmed.is_empty() { "0" } else { trimmed };
+            let mut got = Text::new().s(&quote(&text));
+            if canonical.len() < text.len() && canonical_decimal(canonical).is_some() {
+                got = got.s(" (no leading zeros: ").s(&quote(canonical)).s(")");
+            }
+            refuse(&got.done())
+        }),
         StringRead::TooLong | StringRead::NotString => {
             Err(expected(InvalidInput, path, NODE_ID, value))
         }
@@ -49,6 +59,7 @@ pub(super) fn canonical_decimal(text: &str) -> Option<u64> {
 /// `{type: "EnterMaintenance", node, drainForMs?}` or `{type:
 /// "ExitMaintenance", node}`: an operator action addressed to a node. No
 /// `force`: the node's `AdminEvent` has none, so it would not be signed.
+#[inline(never)]
 pub(crate) fn admin_command<V: Input>(
     value: &V,
     path: &Path<'_>,

@@ -23,7 +23,12 @@ pub enum Shape {
     String,
     Array,
     Object,
-    /// A JavaScript value with no JSON counterpart (bigint, symbol, function).
+    /// A JavaScript `bigint` (`integer_text` has its digits).
+    BigInt,
+    /// A JavaScript `Date`: an object, but never the object a decoder wants,
+    /// and a common mistake for a time.
+    Date,
+    /// A JavaScript value with no JSON counterpart (symbol, function).
     Other,
 }
 
@@ -68,6 +73,12 @@ pub trait Input: Sized {
     fn integer_text(&self) -> Option<String>;
     /// A short rendering for an error message: `-5`, `"abc"`, `an object`.
     fn describe(&self) -> String;
+
+    /// What reading this value threw, when a binding hands over a value it
+    /// could not read (an array element behind a throwing getter).
+    fn thrown(&self) -> Option<String> {
+        None
+    }
 
     /// The position of this string in `names`, if it is one of them. A
     /// binding may cache the lookup per `names` (it is always a static).

@@ -20,7 +20,7 @@ pub(crate) use columns::{check_length, column_conditions, column_entry, column_s
 pub use columns::{ENTER_MAINTENANCE, EXIT_MAINTENANCE, FORCE_EXIT, OBSERVED, RECONCILE};
 pub(crate) use command::admin_command;
 pub(crate) use input::{Input, Shape};
-pub(crate) use object::{expected, ObjectReader};
+pub(crate) use object::{expected, threw, ObjectReader};
 pub(crate) use signature::{registry, signed_commit};
 pub(crate) use types::{
     admission_request, allowed_options, conditions, config, entry, event, for_each_element,

@@ -2,7 +2,7 @@
 
 use alloc::string::String;
 
-use super::input::{quote, Input, Shape};
+use super::input::{quote, Input, Shape, StringRead};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
 use crate::text::Text;
@@ -14,6 +14,8 @@ pub(crate) struct ObjectReader<'p, 'v, V> {
     value: &'v V,
     path: &'p Path<'p>,
     code: InputErrorCode,
+    /// How many keys the object has, counted when it is opened.
+    key_count: usize,
     fields_read: usize,
 }
 
@@ -21,6 +23,7 @@ pub(crate) struct ObjectReader<'p, 'v, V> {
 const KEY_BYTES: usize = 64;
 
 /// `"a", "b", "c"`: names quoted and separated by commas.
+#[inline(never)]
 pub(crate) fn quoted_list(names: &[&str]) -> String {
     let mut list = String::new();
     for name in names {
@@ -34,10 +37,12 @@ pub(crate) fn quoted_list(names: &[&str]) -> String {
     list
 }
 
+#[inline(never)]
 pub(crate) fn fail(code: InputErrorCode, path: &Path<'_>, problem: &str) -> InputError {
     InputError::new(code, path.render(), problem)
 }
 
+#[inline(never)]
 pub(crate) fn expected<V: Input>(
     code: InputErrorCode,
     path: &Path<'_>,
@@ -52,7 +57,40 @@ pub(crate) fn expected<V: Input>(
     fail(code, path, &problem.done())
 }
 
+/// [`expected`] for a time or duration, with a hint where the value is a
+/// common mistake for one: a `Date`, a `bigint`, a string of digits.
+#[inline(never)]
+pub(crate) fn expected_time<V: Input>(
+    code: InputErrorCode,
+    path: &Path<'_>,
+    what: &str,
+    got: &V,
+) -> InputError {
+    let hint = match got.shape() {
+        Shape::Date => " (use getTime() for its milliseconds)",
+        Shape::BigInt => " (a bigint: convert it with Number())",
+        Shape::String if is_digits(got) => " (a string: pass the number itself)",
+        _ => "",
+    };
+    let problem = Text::new()
+        .s("expected ")
+        .s(what)
+        .s(", got ")
+        .s(&got.describe())
+        .s(hint);
+    fail(code, path, &problem.done())
+}
+
+/// A short string of decimal digits.
+fn is_digits<V: Input>(value: &V) -> bool {
+    match value.string(24) {
+        StringRead::Found(text) => !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()),
+        StringRead::TooLong | StringRead::NotString => false,
+    }
+}
+
 /// `reading the field threw …`, `listing the keys threw …`.
+#[inline(never)]
 pub(crate) fn threw(
     code: InputErrorCode,
     path: &Path<'_>,
@@ -67,6 +105,7 @@ pub(crate) fn threw(
 }
 
 impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
+    #[inline(never)]
     pub(crate) fn open(
         value: &'v V,
         path: &'p Path<'p>,
@@ -76,10 +115,16 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
         if value.shape() != Shape::Object {
             return Err(expected(code, path, what, value));
         }
+        // Keys are counted first: an object whose keys cannot be listed (a
+        // proxy whose `ownKeys` throws) is refused as a whole, at its path.
+        let key_count = value
+            .key_count()
+            .map_err(|thrown| threw(code, path, "listing the keys", &thrown))?;
         Ok(ObjectReader {
             value,
             path,
             code,
+            key_count,
             fields_read: 0,
         })
     }
@@ -93,6 +138,7 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
     }
 
     /// The field, or `None` when it is absent or `undefined`.
+    #[inline(never)]
     pub(crate) fn optional(&mut self, name: &'static str) -> Result<Option<V>, InputError> {
         match self.value.field(name) {
             Ok(Some(value)) => {
@@ -109,6 +155,7 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn required(&mut self, name: &'static str) -> Result<V, InputError> {
         self.optional(name)?.ok_or_else(|| {
             fail(
@@ -121,10 +168,10 @@ impl<'p, 'v, V: Input> ObjectReader<'p, 'v, V> {
 
     /// Refuses any key but `allowed`. A key whose value is `undefined` counts
     /// as absent, like an omitted optional field.
+    #[inline(never)]
     pub(crate) fn finish(self, allowed: &[&str]) -> Result<(), InputError> {
         let listing = |thrown: String| threw(self.code, self.path, "listing the keys", &thrown);
-        let count = self.value.key_count().map_err(listing)?;
-        if count <= self.fields_read {
+        if self.key_count <= self.fields_read {
             return Ok(());
         }
         let keys = self.value.keys(KEY_BYTES).map_err(listing)?;

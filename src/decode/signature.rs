@@ -23,6 +23,7 @@ const MAX_SIGNATURE_BYTES: usize = 1024;
 const MAX_OPERATORS: usize = 4096;
 
 /// `{command, issuedAt, signature: {operatorId, signature}}`.
+#[inline(never)]
 pub(crate) fn signed_commit<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -62,6 +63,7 @@ pub(crate) fn signed_commit<V: Input>(
 /// `{"<operator id>": "<raw 32-byte Ed25519 public key>"}`, ids as decimal
 /// strings, keys in hex or base64url. Malformed: `INVALID_CONFIG`, naming
 /// the entry (`registry["7"]`).
+#[inline(never)]
 pub(crate) fn registry<V: Input>(
     value: &V,
     path: &Path<'_>,

@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 
 use super::input::{Input, Shape, StringRead};
-use super::object::{expected, fail, quoted_list, threw, ObjectReader};
+use super::object::{expected, expected_time, fail, quoted_list, threw, ObjectReader};
 use super::Path;
 use crate::admission::AdmissionRequest;
 use crate::conditions::{Condition, Conditions};
@@ -23,6 +23,7 @@ use InputErrorCode::{InvalidConfig, InvalidEvent, InvalidInput, InvalidState, In
 pub(crate) const SAFE_INTEGER: &str = "a non-negative safe integer";
 
 /// A timestamp or duration nested in a value whose own code is `code`.
+#[inline(never)]
 pub(crate) fn millis<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -31,7 +32,7 @@ pub(crate) fn millis<V: Input>(
     value
         .number()
         .and_then(|number| Millis::from_f64(number).ok())
-        .ok_or_else(|| expected(code, path, SAFE_INTEGER, value))
+        .ok_or_else(|| expected_time(code, path, SAFE_INTEGER, value))
 }
 
 /// A top-level timestamp such as `now`.
@@ -49,6 +50,7 @@ pub(super) fn optional_millis<V: Input>(
 }
 
 /// The field `name` read by `read`, `None` when it is `null` or absent.
+#[inline(never)]
 pub(super) fn nullable<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
@@ -63,6 +65,7 @@ pub(super) fn nullable<V: Input>(
     }
 }
 
+#[inline(never)]
 fn required_millis<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
@@ -72,6 +75,7 @@ fn required_millis<V: Input>(
 }
 
 /// A boolean field; `false` when absent.
+#[inline(never)]
 fn optional_bool<V: Input>(
     reader: &mut ObjectReader<'_, '_, V>,
     name: &'static str,
@@ -90,6 +94,7 @@ fn optional_bool<V: Input>(
 }
 
 /// One of `all`, read from a tag value such as a `kind` or a `type`.
+#[inline(never)]
 pub(crate) fn tag<V: Input, T: Copy>(
     value: &V,
     path: &Path<'_>,
@@ -124,6 +129,7 @@ pub(crate) fn tag_field<V: Input, T: Copy>(
 }
 
 /// A `DrainFailed` reason: a string of at most [`MAX_REASON_BYTES`].
+#[inline(never)]
 pub(crate) fn reason<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -150,6 +156,7 @@ fn state_members(kind: StateKind) -> Vec<&'static str> {
     members
 }
 
+#[inline(never)]
 pub(crate) fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceState, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidState, "a state object")?;
     let kind = tag_field(&mut reader, "kind", &StateKind::ALL, StateKind::NAMES)?;
@@ -199,9 +206,7 @@ pub fn lean_state(kind: StateKind, fields: [Seen; 3]) -> Option<(Lean, u32)> {
             (StateField::Deadline, Seen::Number(ms)) => {
                 lean.deadline = Some(Millis::from_f64(ms).ok()?);
             }
-            // At most 3 UTF-8 bytes per UTF-16 unit: surely within the limit.
-            (StateField::Reason, Seen::String(units))
-                if units.saturating_mul(3) <= MAX_REASON_BYTES => {}
+            (StateField::Reason, Seen::String(bytes)) if bytes <= MAX_REASON_BYTES => {}
             _ => return None,
         }
         keys = keys.saturating_add(1);
@@ -214,6 +219,7 @@ pub(crate) fn event<V: Input>(value: &V, path: &Path<'_>) -> Result<Event, Input
 }
 
 /// An event whose `type` is one of `kinds` (named `names`).
+#[inline(never)]
 fn event_of<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -264,7 +270,8 @@ pub enum Seen {
     False,
     True,
     Number(f64),
-    /// A string of this many UTF-16 code units.
+    /// A string of at most this many UTF-8 bytes (a bound the reader
+    /// vouches for: three per UTF-16 unit, or the exact count).
     String(usize),
     /// A plain object, decoded further by the caller's `nested_*` readers.
     Object,
@@ -331,6 +338,7 @@ pub(crate) fn operator_action<V: Input>(
 
 /// Conditions, inside an event (`INVALID_EVENT`) or as an argument
 /// (`INVALID_INPUT`).
+#[inline(never)]
 pub(crate) fn conditions<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -364,6 +372,7 @@ pub fn lean_conditions(flags: [Seen; 4]) -> Option<(Conditions, u32)> {
 
 /// A config object; omitted fields (or an omitted config) take the defaults
 /// of its profile (itself `"strict"` when omitted).
+#[inline(never)]
 pub(crate) fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, InputError> {
     if value.shape() == Shape::Undefined {
         return Ok(Config::default());
@@ -434,6 +443,7 @@ pub fn lean_config(
 }
 
 /// One `{at, event}` entry of a chain.
+#[inline(never)]
 pub(crate) fn entry<V: Input>(value: &V, path: &Path<'_>) -> Result<Entry, InputError> {
     let mut reader = ObjectReader::open(value, path, InvalidInput, "an {at, event} object")?;
     let at_value = reader.required("at")?;
@@ -459,6 +469,7 @@ pub(crate) struct MachineOptions {
 }
 
 /// `{<state_field>?, config?}`, with `undefined` meaning no options at all.
+#[inline(never)]
 fn state_and_config<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -527,6 +538,7 @@ fn nullable_timestamp<V: Input>(
 }
 
 /// The request of `admit`: `{state, event, frozenUntil?, issuedAt?, config?}`.
+#[inline(never)]
 pub(crate) fn admission_request<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -556,6 +568,7 @@ pub(crate) fn admission_request<V: Input>(
 }
 
 /// The freshness policy of `admit`; omitted fields take the nodes' values.
+#[inline(never)]
 pub(crate) fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError> {
     let defaults = Policy::default();
     if value.shape() == Shape::Undefined {
@@ -578,6 +591,7 @@ pub(crate) fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, Inp
 }
 
 /// The options of `Machine.allowedActions`: `{frozenUntil?}`.
+#[inline(never)]
 pub(crate) fn allowed_options<V: Input>(
     value: &V,
     path: &Path<'_>,

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::input::{quote, Input, Shape, StringRead};
-use super::object::{expected, fail, quoted_list, threw, ObjectReader};
+use super::object::{expected, expected_time, fail, quoted_list, threw, ObjectReader};
 use super::types::{millis, nullable, reason, tag, tag_field};
 use super::Path;
 use crate::error::{InputError, InputErrorCode};
@@ -23,6 +23,7 @@ pub(crate) fn dialect<V: Input>(value: &V, path: &Path<'_>) -> Result<Dialect, I
 }
 
 /// A view in `dialect`.
+#[inline(never)]
 pub(crate) fn view<V: Input>(
     value: &V,
     path: &Path<'_>,
@@ -181,6 +182,6 @@ fn time<V: Input>(value: &V, path: &Path<'_>, dialect: Dialect) -> Result<Millis
                 let problem = Text::new().s("expected ").s(what).s(", got ").s(&digits);
                 fail(InvalidState, path, &problem.done())
             }),
-        None => Err(expected(InvalidState, path, what, value)),
+        None => Err(expected_time(InvalidState, path, what, value)),
     }
 }

@@ -11,7 +11,8 @@ import assert from "node:assert/strict";
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 
-import { replay, admit, Machine, toView, fromView, adminSigningPayload, prepareAdminCommit } from "mesh-maintenance";
+import { replay, admit, Machine } from "mesh-maintenance";
+import { toView, fromView, adminSigningPayload, prepareAdminCommit } from "mesh-maintenance/gate";
 import { deepEqual, hex, unBigInt } from "./conformance.mjs";
 
 const encoder = new TextEncoder();

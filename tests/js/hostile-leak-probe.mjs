@@ -1,9 +1,8 @@
 // One hostile call, repeated on a fresh instance of the package (a worker
-// thread per case, so one leak cannot hide another behind the externref
-// table's spare capacity): reports how much the externref table and the
-// memory grew. Used by hostile-leaks.test.mjs.
+// thread per case, so one leak cannot hide behind another's spare
+// capacity): reports how much the modules' memory grew. Used by
+// hostile-leaks.test.mjs.
 import { parentPort, workerData } from "node:worker_threads";
-import { readFileSync } from "node:fs";
 
 import { runVectors } from "./conformance.mjs";
 import { loadVectors } from "./vectors.mjs";
@@ -60,21 +59,19 @@ export function hostileCalls(api) {
 
 if (parentPort) {
   const { what } = workerData;
-  // A fresh instance: this worker's own module graph. The package's API
-  // (api.js) wraps the same glue module, so it uses this instance.
-  const glue = await import(new URL("../../pkg/web/mesh_maintenance_wasm.js", import.meta.url));
-  const instance = glue.initSync({ module: readFileSync(new URL("../../pkg/web/mesh_maintenance_wasm_bg.wasm", import.meta.url)) });
-  const api = await import(new URL("../../pkg/api.js", import.meta.url));
-  const table = instance.__wbindgen_externrefs;
+  // A fresh instance of each module: this worker's own module graph.
+  const { esm: api } = await import("./package.mjs");
+  const modules = await import(new URL("../../pkg/dist/instances.js", import.meta.url));
+  const memory = () => [modules.rules, modules.gate, modules.bulk].reduce((sum, m) => sum + m.memory.buffer.byteLength, 0);
   const call = hostileCalls(api)[what];
   let trapped = null;
   const once = () => {
     try { call(); } catch (error) { if (error instanceof WebAssembly.RuntimeError) trapped ??= error.message; }
   };
   for (let i = 0; i < 20; i++) once(); // warm up: interned strings and caches settle
-  const [refs, bytes] = [table.length, instance.memory.buffer.byteLength];
+  const bytes = memory();
   for (let i = 0; i < REPEAT; i++) once();
-  const grown = { refs: table.length - refs, bytes: instance.memory.buffer.byteLength - bytes };
+  const grown = { bytes: memory() - bytes };
   let vectors;
   try {
     const { failures, count } = runVectors(api, loadVectors());

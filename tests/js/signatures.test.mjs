@@ -1,15 +1,13 @@
 // The signed-commit vectors in Node (ESM and CJS), with Node's WebCrypto.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 
-import * as esm from "mesh-maintenance";
+import { esm, cjs } from "./package.mjs";
 import { disagreements } from "./conformance.mjs";
 import { loadNativeResults } from "./vectors.mjs";
 import { runSignatureVectors } from "./signatures.mjs";
 
-const cjs = createRequire(import.meta.url)("mesh-maintenance");
 const doc = JSON.parse(readFileSync(new URL("../vectors/signatures/commits.json", import.meta.url), "utf8"));
 const native = loadNativeResults("native-signatures.json");
 

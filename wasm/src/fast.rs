@@ -2,49 +2,25 @@
 //! are judged here with the core's own tables and rules, and the answer
 //! leaves as one status word and [`Out`]. Zero means "not vouched for": the
 //! caller takes the slow path, which judges the real values and names any
-//! malformed one. Nothing here builds a string or a JavaScript object.
-
-use core::cell::UnsafeCell;
+//! malformed one. Nothing here builds a JavaScript object; a message is
+//! rendered only when it has no number (it names times) or when asked for
+//! by number ([`message_text`]).
 
 use mesh_maintenance::input::{
     lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen,
 };
 use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
-use mesh_maintenance::{AllowedActions, Conditions, Config, EventKind, Millis, Profile, StateKind};
-use wasm_bindgen::prelude::*;
-
-use crate::protocol::{
-    allowed, conditions_meta, config_meta, event_meta, predicates, reason, state_meta, status,
-    successor, Out, Tag, KEY_BITS, MAX_KEYS, TAG_BITS, TAG_MASK, UNKNOWN,
+use mesh_maintenance::{
+    AllowedActions, Conditions, Config, EventKind, Message, Millis, OperatorAction, Policy,
+    Profile, Stage, StateKind,
 };
 
-/// A value for the module's one thread: `wasm32-unknown-unknown` without
-/// the `atomics` feature cannot run Rust on a second thread.
-struct Global<T>(UnsafeCell<T>);
-
-// SAFETY: there is no second thread to share it with (see above).
-unsafe impl<T> Sync for Global<T> {}
-
-#[cfg(target_feature = "atomics")]
-compile_error!("the fast path's output buffer assumes a single-threaded wasm module");
-
-static OUT: Global<Out> = Global(UnsafeCell::new(Out {
-    since: 0.0,
-    deadline: 0.0,
-    waited: 0.0,
-}));
-
-/// Where [`Out`] sits in the module's memory.
-#[wasm_bindgen(js_name = outPointer)]
-pub fn out_pointer() -> usize {
-    OUT.0.get() as usize
-}
-
-fn write_out(out: Out) {
-    // SAFETY: single-threaded (see `Global`), and no reference to OUT lives
-    // across this write.
-    unsafe { *OUT.0.get() = out };
-}
+use crate::exchange::{answer_text, write_out};
+use crate::protocol::{
+    allowed, conditions_meta, config_meta, event_meta, policy_meta, predicates, reason,
+    request_meta, state_meta, status, successor, Out, Tag, KEY_BITS, MAX_KEYS, TAG_BITS, TAG_MASK,
+    UNKNOWN,
+};
 
 fn bits(meta: u32, shift: u32, width: u32) -> u32 {
     (meta >> shift) & ((1 << width) - 1)
@@ -144,19 +120,24 @@ fn event(
         },
         _ => return None,
     };
-    let (event, keys) = lean_event(
+    let (mut event, keys) = lean_event(
         kind,
         seen,
         || state(nested, since, deadline, reason_units),
         || conditions(nested),
     )?;
+    if let LeanEvent::Observed { same_reason, .. } = &mut event {
+        *same_reason = bits(meta, event_meta::SAME_REASON, 1) == 1;
+    }
     (bits(meta, event_meta::KEYS, KEY_BITS) == keys).then_some(event)
 }
 
-/// A status word for a decision, [`Out`] written.
+/// A status word for a decision, [`Out`] written; a message without a
+/// number is rendered into the output buffer ([`status::TEXT`]).
 fn answer(decision: LeanDecision, waited_default: f64) -> u32 {
-    let Some(message) = decision.message().id() else {
-        return 0;
+    let (message, text) = match decision.message().id() {
+        Some(id) => (id << status::MESSAGE, 0),
+        None => (1 << status::TEXT, answer_text(&decision.message().render())),
     };
     let outcome = u32::from(decision.outcome().code());
     let code = decision.code().map_or(0, |code| u32::from(code.code()));
@@ -176,25 +157,26 @@ fn answer(decision: LeanDecision, waited_default: f64) -> u32 {
         | outcome << status::OUTCOME
         | code << status::CODE
         | reason_code << status::REASON
-        | message << status::MESSAGE;
+        | message;
     if let Some(to) = to {
         word |= u32::from(to.kind.code()) << status::TO_KIND;
         if to.deadline.is_some() {
             word |= 1 << status::HAS_DEADLINE;
         }
-        write_out(Out {
-            since: to.since.as_f64(),
-            deadline: to.deadline.map_or(0.0, Millis::as_f64),
-            waited,
-        });
     }
+    write_out(Out {
+        since: to.map_or(0.0, |to| to.since.as_f64()),
+        deadline: to.and_then(|to| to.deadline).map_or(0.0, Millis::as_f64),
+        waited,
+        text: f64::from(text),
+    });
     word
 }
 
 /// `transition` (and `Machine.check`/`apply`) on numbers.
-#[wasm_bindgen(js_name = fastTransition)]
+#[export_name = "fastTransition"]
 #[allow(clippy::too_many_arguments)]
-pub fn fast_transition(
+pub extern "C" fn fast_transition(
     state_meta: u32,
     since: f64,
     deadline: f64,
@@ -223,15 +205,6 @@ pub fn fast_transition(
     ) else {
         return 0;
     };
-    // Two reasons to compare: the slow path has the strings.
-    if let LeanEvent::Observed {
-        state: observed, ..
-    } = event
-    {
-        if observed.kind == StateKind::DrainFailed && state.kind == StateKind::DrainFailed {
-            return 0;
-        }
-    }
     let (Some(now), Some(config)) = (time(now), config(config_meta, default_drain, ramp)) else {
         return 0;
     };
@@ -239,9 +212,9 @@ pub fn fast_transition(
 }
 
 /// `reconcile` on numbers: the status of a `Reconcile` event.
-#[wasm_bindgen(js_name = fastReconcile)]
+#[export_name = "fastReconcile"]
 #[allow(clippy::too_many_arguments)]
-pub fn fast_reconcile(
+pub extern "C" fn fast_reconcile(
     state_meta: u32,
     since: f64,
     deadline: f64,
@@ -267,9 +240,9 @@ pub fn fast_reconcile(
 }
 
 /// `isValidSuccessor` on numbers: 0 slow, 1 false, 3 true.
-#[wasm_bindgen(js_name = fastSuccessor)]
+#[export_name = "fastSuccessor"]
 #[allow(clippy::too_many_arguments)]
-pub fn fast_successor(
+pub extern "C" fn fast_successor(
     a_meta: u32,
     a_since: f64,
     a_deadline: f64,
@@ -292,8 +265,8 @@ pub fn fast_successor(
 
 /// The predicates on numbers: 0 slow, else OK | isNonActive << 1 |
 /// isSteadyMaintenance << 2 | rank << 3 | (has a since) << 6.
-#[wasm_bindgen(js_name = fastPredicates)]
-pub fn fast_predicates(meta: u32, since: f64, deadline: f64, reason_units: u32) -> u32 {
+#[export_name = "fastPredicates"]
+pub extern "C" fn fast_predicates(meta: u32, since: f64, deadline: f64, reason_units: u32) -> u32 {
     let Some(lean) = state(meta, since, deadline, reason_units) else {
         return 0;
     };
@@ -308,9 +281,9 @@ pub fn fast_predicates(meta: u32, since: f64, deadline: f64, reason_units: u32) 
 /// `Machine.allowedActions(now, options)` on numbers: `options` is absent
 /// or an object (its tag) with `options_keys` keys and `frozenUntil` as
 /// tagged. 0 slow, else OK and a bit per button ([`allowed`]).
-#[wasm_bindgen(js_name = fastAllowed)]
+#[export_name = "fastAllowed"]
 #[allow(clippy::too_many_arguments)]
-pub fn fast_allowed(
+pub extern "C" fn fast_allowed(
     state_meta: u32,
     since: f64,
     deadline: f64,
@@ -350,4 +323,119 @@ pub fn fast_allowed(
         | u32::from(force_exit) << allowed::FORCE
 }
 
+/// An operator action: an `EnterMaintenance` or `ExitMaintenance` event.
+fn operator_action(event: LeanEvent) -> Option<OperatorAction> {
+    match event {
+        LeanEvent::Enter { drain_for_ms } => {
+            Some(OperatorAction::EnterMaintenance { drain_for_ms })
+        }
+        LeanEvent::Exit { force } => Some(OperatorAction::ExitMaintenance { force }),
+        LeanEvent::Observed { .. } | LeanEvent::Reconcile { .. } => None,
+    }
+}
+
+/// A time field that may be absent, or also `null` where `nullable`.
+fn optional_time(tag: Tag, value: f64, nullable: bool) -> Option<Option<Millis>> {
+    match tag {
+        Tag::Absent => Some(None),
+        Tag::Null if nullable => Some(None),
+        Tag::Number => Some(Some(time(value)?)),
+        _ => None,
+    }
+}
+
+/// `admit`'s policy: absent (the nodes' values) or an object of up to two
+/// numbers.
+fn policy(meta: u32, window: f64, skew: f64) -> Option<Policy> {
+    let defaults = Policy::default();
+    match tag(meta, policy_meta::SHAPE) {
+        Tag::Absent => return Some(defaults),
+        Tag::Other => {}
+        _ => return None,
+    }
+    let window = optional_time(tag(meta, policy_meta::WINDOW), window, false)?;
+    let skew = optional_time(tag(meta, policy_meta::SKEW), skew, false)?;
+    let keys = u32::from(window.is_some()) + u32::from(skew.is_some());
+    (bits(meta, policy_meta::KEYS, KEY_BITS) == keys).then_some(Policy {
+        freshness_window_ms: window.unwrap_or(defaults.freshness_window_ms),
+        future_skew_ms: skew.unwrap_or(defaults.future_skew_ms),
+    })
+}
+
+/// `admit(request, now, policy)` on numbers: the request's state, event
+/// and config as for [`fast_transition`], its own meta ([`request_meta`])
+/// with `frozenUntil` and `issuedAt` beside it, and the policy's.
+#[export_name = "fastAdmit"]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn fast_admit(
+    state_meta: u32,
+    since: f64,
+    deadline: f64,
+    reason_units: u32,
+    event_meta: u32,
+    param: f64,
+    request_meta: u32,
+    frozen_until: f64,
+    issued_at: f64,
+    now: f64,
+    config_meta: u32,
+    default_drain: f64,
+    ramp: f64,
+    policy_meta: u32,
+    window: f64,
+    skew: f64,
+) -> u32 {
+    let (Some(state), Some(action), Some(frozen_until), Some(issued_at)) = (
+        state(state_meta, since, deadline, reason_units),
+        event(event_meta, param, 0, 0.0, 0.0, 0).and_then(operator_action),
+        optional_time(tag(request_meta, request_meta::FROZEN), frozen_until, true),
+        optional_time(tag(request_meta, request_meta::ISSUED), issued_at, false),
+    ) else {
+        return 0;
+    };
+    let config_present = tag(config_meta, config_meta::SHAPE) != Tag::Absent;
+    let frozen_present = tag(request_meta, request_meta::FROZEN) != Tag::Absent;
+    let keys =
+        2 + u32::from(frozen_present) + u32::from(issued_at.is_some()) + u32::from(config_present);
+    let (Some(now), Some(config), Some(policy)) = (
+        time(now),
+        config(config_meta, default_drain, ramp),
+        policy(policy_meta, window, skew),
+    ) else {
+        return 0;
+    };
+    if bits(request_meta, request_meta::KEYS, KEY_BITS) != keys {
+        return 0;
+    }
+    let (stage, decision) = lean::admit(
+        state,
+        action,
+        frozen_until,
+        issued_at,
+        now,
+        &config,
+        &policy,
+    );
+    answer(decision, 0.0) | u32::from(stage.code()) << status::STAGE
+}
+
+/// The text of a message a fast answer gave by number, as the answer.
+#[export_name = "messageText"]
+pub extern "C" fn message_text(id: u32) -> u32 {
+    answer_text(
+        &Message::from_id(id)
+            .map(|message| message.render())
+            .unwrap_or_default(),
+    )
+}
+
+/// Reconcile's `DrainFailed` reason after `waited` ms, as the answer.
+#[export_name = "elapsedReason"]
+pub extern "C" fn elapsed_reason(waited: f64) -> u32 {
+    answer_text(
+        &Reason::Elapsed(time(waited).unwrap_or(Millis::ZERO)).render(alloc::string::String::new),
+    )
+}
+
 const _: () = assert!(MAX_KEYS < 1 << KEY_BITS && UNKNOWN == TAG_MASK);
+const _: () = assert!(Stage::ALL.len() <= 4);

@@ -1,31 +1,42 @@
 //! The JavaScript binding of `mesh-maintenance`: it converts values and
-//! throws errors, nothing else. Every rule, decoder and message is in the
-//! core crate; `js/api.js` is the public API, and crosses into this module
-//! through the numbers of [`protocol`] (the fast path) or with the
-//! `JsValue`s themselves (the slow path, [`slow`]).
+//! reports errors, nothing else. Every rule, decoder and message is in the
+//! core crate. One crate, three modules (each its own `.wasm`, chosen by a
+//! feature), so a page pays only for what it imports:
+//!
+//! - `rules`: the fast path ([`fast`], numbers in and out, described in
+//!   [`protocol`]) and its slow path ([`rules`]: strict decoding of whole
+//!   arguments, answered canonically for the fast path to run again);
+//! - `gate`: node snapshot views, signing payloads, signed commits and
+//!   operator registries ([`gate`]);
+//! - `bulk`: the columnar replay and fleet reconcile ([`bulk`]).
+//!
+//! No `wasm-bindgen`: the module imports nothing, and `js/` reads and
+//! writes its memory through the exports of [`exchange`], arguments and
+//! answers in the value encoding of [`protocol::ValueTag`] ([`value`],
+//! [`answer`]).
 #![no_std]
 
 extern crate alloc;
-// Native builds (the protocol generator, its test) and the wasm test runs
-// (`--features std`, for wasm-bindgen-test) link std and its panic handler.
-#[cfg(any(feature = "std", not(target_arch = "wasm32")))]
+// Native builds (the protocol generator, the tests) link std.
+#[cfg(not(target_arch = "wasm32"))]
 extern crate std;
 
+#[macro_use]
+mod global;
+
+pub mod answer;
+#[cfg(feature = "bulk")]
 pub mod bulk;
-mod error;
+pub mod canonical;
+pub mod exchange;
+#[cfg(feature = "rules")]
 pub mod fast;
-mod js;
-mod output;
+#[cfg(feature = "gate")]
+pub mod gate;
 pub mod protocol;
-pub mod slow;
-
-use wasm_bindgen::prelude::*;
-
-/// The module's memory, where [`fast`] leaves its numbers.
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
+#[cfg(feature = "rules")]
+pub mod rules;
+pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -34,7 +45,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// No unwinding on wasm32 (`panic = "abort"`), and no message: formatting
 /// one would link `core::fmt`. The core denies every panicking construct;
 /// this only runs on a bug, and traps.
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[cfg(target_arch = "wasm32")]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()

@@ -8,11 +8,17 @@
 //! needs (names, codes, field order per kind, bit layouts) is in this file,
 //! and `js/protocol.js` is generated from it (`cargo run -p
 //! mesh-maintenance-wasm --example protocol`); a test fails on any drift.
-//! Anything the fast path cannot vouch for goes down the slow path, which
-//! hands the `JsValue`s themselves to the core's strict decoders.
+//! Anything the fast path cannot vouch for goes down the slow path: the
+//! arguments travel whole, written by `js/codec.js` in the value encoding
+//! of [`ValueTag`], and the module decodes them strictly (naming any
+//! malformed value) and writes them back canonically, for the fast path to
+//! run again. The gate's and the columns' functions only have that path.
 
 #[cfg(not(target_arch = "wasm32"))]
-use mesh_maintenance::{Condition, EventKind, Outcome, Profile, RejectCode, StateField, StateKind};
+use mesh_maintenance::{
+    Condition, EventKind, InputErrorCode, Outcome, Profile, RejectCode, Stage, StateField,
+    StateKind,
+};
 
 /// What the reader saw in a field, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +119,9 @@ layout! {
         KEYS = 3;
         FIELD = 8;
         NESTED = 11;
+        /// Set when an observed state's reason is the current state's
+        /// (read only when both are `DrainFailed`).
+        SAME_REASON = 14;
     }
 }
 
@@ -141,8 +150,31 @@ layout! {
 }
 
 layout! {
+    /// `admit`'s request besides its state, event and config: its key
+    /// count and the tags of `frozenUntil` and `issuedAt` (their values
+    /// travel beside).
+    request_meta as "REQUEST_META" {
+        KEYS = 0;
+        FROZEN = 5;
+        ISSUED = 8;
+    }
+}
+
+layout! {
+    /// `admit`'s policy argument: its tag (absent, or `OTHER` for an
+    /// object), key count and the tags of its two numbers.
+    policy_meta as "POLICY_META" {
+        SHAPE = 0;
+        KEYS = 3;
+        WINDOW = 8;
+        SKEW = 11;
+    }
+}
+
+layout! {
     /// The answer of a verdict-giving fast export (`fastTransition`,
-    /// `fastReconcile`): zero sends the caller down the slow path.
+    /// `fastReconcile`, `fastAdmit`): zero sends the caller down the slow
+    /// path.
     status as "STATUS" {
         /// Set on every fast answer.
         OK = 1;
@@ -152,7 +184,14 @@ layout! {
         TO_KIND = 8;
         /// Set when `to` has a deadline ([`super::Out::deadline`]).
         HAS_DEADLINE = 11;
+        /// The message's number ([`mesh_maintenance::Message::id`]), when
+        /// [`TEXT`] is clear.
         MESSAGE = 12;
+        /// `admit`'s stage, in `Stage::ALL` order.
+        STAGE = 26;
+        /// Set when the message has no number (it names times): its text
+        /// is the answer in the output buffer.
+        TEXT = 28;
     }
 }
 
@@ -194,17 +233,165 @@ layout! {
     }
 }
 
+/// The value encoding of the slow path (`js/codec.js` writes arguments in
+/// it; the module writes its answers in it): a tag byte, then the tag's
+/// payload, little-endian. `str` below is a u32 byte length and UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ValueTag {
+    Undefined = 0,
+    Null = 1,
+    False = 2,
+    True = 3,
+    /// f64.
+    Number = 4,
+    /// f64, then JavaScript's own rendering as a `str` (a number that is no
+    /// plain integer, so an error message quotes it as JavaScript would).
+    NumberText = 5,
+    /// `str`.
+    String = 6,
+    /// A string too long to copy: its UTF-16 length (u32), then its head
+    /// as a `str` (enough to quote in an error message).
+    LongString = 7,
+    /// A bigint: its decimal digits (with `-` if negative) as a `str`, or
+    /// only a head of them when they are many ([`BIGINT_DIGITS`]).
+    BigInt = 8,
+    /// An object: u32 count, then `count` times a key (`str`, or the
+    /// length [`LONG_KEY`] alone for a key too long to copy) and a value.
+    Object = 9,
+    /// An object with more keys than the codec copies: u32 count.
+    ManyKeys = 10,
+    /// An object whose keys cannot be listed: what listing threw (a
+    /// [`ValueTag::Thrown`] payload).
+    Unlistable = 11,
+    /// An array: u32 length (the elements travel one at a time).
+    Array = 12,
+    /// A `Uint8Array`: u32 length, u32 count copied (all, up to
+    /// [`COPIED_BYTES`]), the bytes.
+    Bytes = 13,
+    /// A `Float64Array`: u32 length, u32 count copied, the f64s.
+    Floats = 14,
+    /// A `Uint32Array` (answers only): u32 length, the u32s.
+    Words = 15,
+    /// A read threw: the thrown value's `message` when it is a string, else
+    /// the thrown value itself, as one value.
+    Thrown = 16,
+    Date = 17,
+    Symbol = 18,
+    Function = 19,
+    /// An object or array nested deeper than [`MAX_DEPTH`].
+    Deep = 20,
+    /// Anything else.
+    Other = 21,
+}
+
+impl ValueTag {
+    pub const ALL: [ValueTag; 22] = [
+        ValueTag::Undefined,
+        ValueTag::Null,
+        ValueTag::False,
+        ValueTag::True,
+        ValueTag::Number,
+        ValueTag::NumberText,
+        ValueTag::String,
+        ValueTag::LongString,
+        ValueTag::BigInt,
+        ValueTag::Object,
+        ValueTag::ManyKeys,
+        ValueTag::Unlistable,
+        ValueTag::Array,
+        ValueTag::Bytes,
+        ValueTag::Floats,
+        ValueTag::Words,
+        ValueTag::Thrown,
+        ValueTag::Date,
+        ValueTag::Symbol,
+        ValueTag::Function,
+        ValueTag::Deep,
+        ValueTag::Other,
+    ];
+
+    pub fn of(byte: u8) -> Option<ValueTag> {
+        ValueTag::ALL.get(usize::from(byte)).copied()
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            ValueTag::Undefined => "UNDEFINED",
+            ValueTag::Null => "NULL",
+            ValueTag::False => "FALSE",
+            ValueTag::True => "TRUE",
+            ValueTag::Number => "NUMBER",
+            ValueTag::NumberText => "NUMBER_TEXT",
+            ValueTag::String => "STRING",
+            ValueTag::LongString => "LONG_STRING",
+            ValueTag::BigInt => "BIGINT",
+            ValueTag::Object => "OBJECT",
+            ValueTag::ManyKeys => "MANY_KEYS",
+            ValueTag::Unlistable => "UNLISTABLE",
+            ValueTag::Array => "ARRAY",
+            ValueTag::Bytes => "BYTES",
+            ValueTag::Floats => "FLOATS",
+            ValueTag::Words => "WORDS",
+            ValueTag::Thrown => "THROWN",
+            ValueTag::Date => "DATE",
+            ValueTag::Symbol => "SYMBOL",
+            ValueTag::Function => "FUNCTION",
+            ValueTag::Deep => "DEEP",
+            ValueTag::Other => "OTHER",
+        }
+    }
+}
+
+/// How deep the codec walks into nested objects (an argument's own fields
+/// are depth 1); below that, a value is [`ValueTag::Deep`]. The deepest
+/// argument the API reads is a replay entry's observed state's field.
+pub const MAX_DEPTH: u32 = 6;
+/// The most keys of one object the codec copies (a registry names up to
+/// 4096 operators; one more tells that it names too many).
+pub const MAX_OBJECT_KEYS: u32 = 4097;
+/// The longest key copied, in UTF-16 units; longer keys travel as [`LONG_KEY`].
+pub const KEY_UNITS: u32 = 64;
+/// The key length that stands for a key too long to copy.
+pub const LONG_KEY: u32 = u32::MAX;
+/// The longest string copied, in UTF-16 units (a `DrainFailed` reason
+/// holds at most 4096 UTF-8 bytes, so at most 4096 units).
+pub const STRING_UNITS: u32 = 4096;
+/// The head of a string too long to copy, in UTF-16 units.
+pub const HEAD_UNITS: u32 = 48;
+/// The most digits of a bigint copied (2^64 has 20).
+pub const BIGINT_DIGITS: u32 = 48;
+/// The most elements of a typed array copied (a signature or a key is far
+/// shorter; columns are only measured on this path).
+pub const COPIED_BYTES: u32 = 4096;
+
+/// The first byte of an answer of the slow path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum AnswerTag {
+    /// Values follow, as many as the call answers.
+    Values = 0,
+    /// Malformed input: the code (its position in `ERROR_CODES`), the path
+    /// and the message, as `str`s after the code byte.
+    Error = 1,
+}
+
 /// The numbers a fast answer leaves in the module's memory.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Out {
+    /// `to`'s `since`, when applied.
     pub since: f64,
+    /// `to`'s deadline, when applied and it has one.
     pub deadline: f64,
+    /// How long a failed drain waited, for its reason ([`reason::ELAPSED`]).
     pub waited: f64,
+    /// The length of the message's text in the output buffer ([`status::TEXT`]).
+    pub text: f64,
 }
 
 /// The length of [`Out`] in `f64`s.
-pub const OUT_LEN: usize = 3;
+pub const OUT_LEN: usize = 4;
 
 /// `js/protocol.js`: every table above, and a state factory per kind in
 /// the field order of [`StateKind::fields`]. Native only: it runs at build
@@ -247,6 +434,14 @@ pub fn javascript() -> std::string::String {
         "export const REJECT_CODES = {};\n",
         list(RejectCode::ALL.iter().map(|c| c.as_str()).collect())
     ));
+    js.push_str(&format!(
+        "export const STAGES = {};\n",
+        list(Stage::ALL.iter().map(|s| s.as_str()).collect())
+    ));
+    js.push_str(&format!(
+        "export const ERROR_CODES = {};\n",
+        list(InputErrorCode::ALL.iter().map(|c| c.as_str()).collect())
+    ));
     let ranks: Vec<String> = StateKind::ALL
         .iter()
         .map(|k| k.rank().to_string())
@@ -267,11 +462,28 @@ pub fn javascript() -> std::string::String {
     js.push_str(&format!(
         "export const UNKNOWN = {UNKNOWN};\nexport const MAX_KEYS = {MAX_KEYS};\nexport const KEY_BITS = {KEY_BITS};\n\n"
     ));
+    js.push_str("\n/** The value encoding of the slow path (wasm/src/protocol.rs `ValueTag`). */\nexport const VALUE = { ");
+    let tags: Vec<String> = ValueTag::ALL
+        .iter()
+        .map(|t| format!("{}: {}", t.name(), *t as u8))
+        .collect();
+    js.push_str(&tags.join(", "));
+    js.push_str(" };\n");
+    js.push_str(&format!(
+        "export const CODEC = {{ MAX_DEPTH: {MAX_DEPTH}, MAX_OBJECT_KEYS: {MAX_OBJECT_KEYS}, KEY_UNITS: {KEY_UNITS}, LONG_KEY: {LONG_KEY}, STRING_UNITS: {STRING_UNITS}, HEAD_UNITS: {HEAD_UNITS}, BIGINT_DIGITS: {BIGINT_DIGITS}, COPIED_BYTES: {COPIED_BYTES} }};\n"
+    ));
+    js.push_str(&format!(
+        "export const ANSWER = {{ VALUES: {}, ERROR: {} }};\n\n",
+        AnswerTag::Values as u8,
+        AnswerTag::Error as u8
+    ));
     for (name, fields) in [
         state_meta::JS,
         event_meta::JS,
         conditions_meta::JS,
         config_meta::JS,
+        request_meta::JS,
+        policy_meta::JS,
         status::JS,
         reason::JS,
         successor::JS,
