@@ -240,7 +240,7 @@ impl Message {
                 .s(from)
                 .s(": the node ignores ")
                 .s(event)
-                .s(" while ")
+                .s(" while in ")
                 .s(from)
                 .s("."),
             Form::Frozen { until, left } => cannot()
