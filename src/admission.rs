@@ -35,12 +35,6 @@ pub struct Admission {
     pub verdict: Verdict,
 }
 
-impl Admission {
-    pub const fn is_admitted(&self) -> bool {
-        !matches!(self.verdict.outcome, crate::Outcome::Rejected)
-    }
-}
-
 /// [`admit`] as a stage and a [`Decision`].
 pub fn admission_decision(
     request: &AdmissionRequest,

@@ -240,7 +240,7 @@ impl Message {
                 .s(from)
                 .s(": the node ignores ")
                 .s(event)
-                .s(" while ")
+                .s(" while in ")
                 .s(from)
                 .s("."),
             Form::Frozen { until, left } => cannot()
@@ -320,5 +320,105 @@ mod tests {
         }
         assert_eq!(count, Message::COUNT as usize);
         assert_eq!(Message::from_id(Message::COUNT), None);
+    }
+}
+
+/// Every message form has a line in the golden file that `tests/golden.rs`
+/// generates and compares, so a new form (or a new [`Why`]) cannot ship
+/// without its sentence being pinned and reviewed.
+#[cfg(test)]
+mod golden {
+    use super::*;
+    use alloc::collections::BTreeSet;
+    use alloc::vec::Vec;
+
+    const GOLDEN: &str = include_str!("../tests/golden/messages.txt");
+
+    /// The sentences of the golden file: each line's text after `] `.
+    fn sentences() -> BTreeSet<&'static str> {
+        GOLDEN
+            .lines()
+            .filter_map(|line| line.split_once(" => "))
+            .filter_map(|(_, rest)| rest.split_once("] "))
+            .map(|(_, sentence)| sentence)
+            .collect()
+    }
+
+    /// Whether some message of `form` is in the golden file.
+    fn pinned(sentences: &BTreeSet<&str>, form: Form) -> bool {
+        EventKind::ALL.into_iter().any(|event| {
+            StateKind::ALL.into_iter().any(|from| {
+                StateKind::ALL.into_iter().any(|to| {
+                    let message = Message {
+                        event,
+                        from,
+                        to,
+                        form,
+                    };
+                    sentences.contains(message.render().as_str())
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn every_form_and_reason_has_a_golden_line() {
+        let sentences = sentences();
+        let mut missing: Vec<Form> = [
+            Form::Moved,
+            Form::Refreshed,
+            Form::NeedsForce,
+            Form::NotSuccessor,
+            Form::Ignored,
+        ]
+        .into_iter()
+        .filter(|form| !pinned(&sentences, *form))
+        .collect();
+        // Each reason in at least one of the forms that carry one, and each
+        // of those forms with at least one reason.
+        let carriers: [fn(Why) -> Form; 3] = [Form::MovedBecause, Form::Stays, Form::Refused];
+        for why in Why::ALL {
+            if !carriers.iter().any(|form| pinned(&sentences, form(why))) {
+                missing.push(Form::Stays(why));
+            }
+        }
+        for form in carriers {
+            if !Why::ALL
+                .into_iter()
+                .any(|why| pinned(&sentences, form(why)))
+            {
+                missing.push(form(Why::Frozen));
+            }
+        }
+        // The forms with times, at the times the golden file uses.
+        let enter = |form| Message {
+            event: EventKind::EnterMaintenance,
+            from: StateKind::Active,
+            to: StateKind::EnteringMaintenance,
+            form,
+        };
+        let millis = Millis::saturating_from;
+        for form in [
+            Form::Frozen {
+                until: millis(400_001),
+                left: millis(1),
+            },
+            Form::Stale(Stale::FromFuture {
+                ahead: millis(30_001),
+                skew: millis(30_000),
+            }),
+            Form::Stale(Stale::Expired {
+                age: millis(300_001),
+                window: millis(300_000),
+            }),
+        ] {
+            if !sentences.contains(enter(form).render().as_str()) {
+                missing.push(form);
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "forms with no line in tests/golden/messages.txt: {missing:?}"
+        );
     }
 }

@@ -64,7 +64,7 @@ test("node rules elsewhere: an exit from Active is ignored, a second enter resta
   assert.equal(await c.stateOf(node), "Active");
   assert.equal(await c.button(node, "exit").isDisabled(), true);
   assert.equal(await c.button(node, "exit").getAttribute("title"),
-    "unchanged: ExitMaintenance leaves the node in Active: the node ignores ExitMaintenance while Active.");
+    "unchanged: ExitMaintenance leaves the node in Active: the node ignores ExitMaintenance while in Active.");
   await c.card(node).locator('[data-role="drain-window"]').fill("5");
   await c.button(node, "enter").click();
   assert.equal(await c.stateOf(node), "EnteringMaintenance");
