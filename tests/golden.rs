@@ -99,7 +99,8 @@ const HEADER: &str = r#"# Every sentence mesh-maintenance writes, one case a lin
 # Malformed input marks what JSON cannot write: `"!throws"` is a member whose getter
 # throws an Error "boom", an object with a `"!keys"` member throws when its keys are
 # listed, an array starting with `"!length"` throws when its length is read,
-# `{"$bytes": N}` is a Uint8Array of N bytes, and `"!undefined"` reads as undefined.
+# `{"$bytes": N}` is a Uint8Array of N bytes, `{"$date": N}` a Date, `{"$bigint": "N"}`
+# a bigint, and `"!undefined"` reads as undefined.
 
 "#;
 
@@ -397,7 +398,8 @@ fn commit_verdicts(golden: &mut Golden) {
 /// it throw; an object with a `"!keys"` member throws when its keys are
 /// listed; an array starting with `"!length"` throws when its length is
 /// read; `{"$bytes": n}` is a `Uint8Array` of `n` zeros, `{"$floats": [..]}`
-/// a `Float64Array`; `"!undefined"` as a member's value reads as absent.
+/// a `Float64Array`, `{"$date": n}` a `Date`, `{"$bigint": "n"}` a bigint;
+/// `"!undefined"` as a member's value reads as absent.
 #[derive(Clone, Copy)]
 struct Probe<'a>(Json<'a>);
 
@@ -430,9 +432,22 @@ impl<'a> Probe<'a> {
     }
 }
 
+impl Probe<'_> {
+    /// The digits of a `{"$bigint": "n"}`.
+    fn bigint(&self) -> Option<&str> {
+        self.marker("$bigint").and_then(Value::as_str)
+    }
+}
+
 impl Input for Probe<'_> {
     fn shape(&self) -> Shape {
-        self.0.shape()
+        if self.marker("$date").is_some() {
+            Shape::Date
+        } else if self.bigint().is_some() {
+            Shape::BigInt
+        } else {
+            self.0.shape()
+        }
     }
     fn number(&self) -> Option<f64> {
         self.0.number()
@@ -488,10 +503,17 @@ impl Input for Probe<'_> {
         Some(floats.iter().filter_map(Value::as_f64).collect())
     }
     fn integer_text(&self) -> Option<String> {
-        self.0.integer_text()
+        match self.bigint() {
+            Some(digits) => Some(digits.to_owned()),
+            None => self.0.integer_text(),
+        }
     }
     fn describe(&self) -> String {
-        self.0.describe()
+        match (self.shape(), self.bigint()) {
+            (Shape::Date, _) => "a Date".to_owned(),
+            (_, Some(digits)) => format!("{digits}n"),
+            _ => self.0.describe(),
+        }
     }
 }
 
@@ -620,6 +642,26 @@ fn input_errors(golden: &mut Golden) {
                 Some(active.clone()),
                 Some(enter.clone()),
                 Some(json!("5")),
+                None,
+            ],
+        ),
+        (
+            "transition",
+            transition_call,
+            vec![
+                Some(active.clone()),
+                Some(enter.clone()),
+                Some(json!({"$date": 5})),
+                None,
+            ],
+        ),
+        (
+            "transition",
+            transition_call,
+            vec![
+                Some(active.clone()),
+                Some(enter.clone()),
+                Some(json!({"$bigint": "5"})),
                 None,
             ],
         ),

@@ -255,7 +255,8 @@ pub(crate) fn check_length(
     let problem = Text::new()
         .s("expected ")
         .n(expected as u64)
-        .s(" entries, like the first column, got ")
+        .s(if expected == 1 { " entry" } else { " entries" })
+        .s(", like the first column, got ")
         .n(length as u64);
     Err(fail(InvalidInput, &root.field(column), &problem.done()))
 }

@@ -24,6 +24,7 @@ extern crate std;
 #[macro_use]
 mod global;
 
+mod allocator;
 pub mod answer;
 #[cfg(feature = "bulk")]
 pub mod bulk;
@@ -40,7 +41,7 @@ pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: allocator::Allocator = allocator::Allocator::new();
 
 /// No unwinding on wasm32 (`panic = "abort"`), and no message: formatting
 /// one would link `core::fmt`. The core denies every panicking construct;
