@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 
 import * as api from "mesh-maintenance";
 import { rules } from "../../pkg/dist/instances.js";
-import { call } from "../../pkg/dist/codec.js";
+import { check } from "../../pkg/dist/codec.js";
 import { esm } from "./package.mjs";
 import { runVectors, errorDetail } from "./conformance.mjs";
 import { loadVectors } from "./vectors.mjs";
@@ -84,8 +84,8 @@ function generator(next) {
   return { state, event, conditions, config, now: () => maybe(time, 0.97) };
 }
 
-/** The slow path alone: `args` decoded strictly by export `name`, then `then` on the canonical values. */
-const slow = (name, args, then) => () => then(...call(rules, name, args, slow));
+/** The slow path alone: `args` judged whole by export `name`, then `then` on the copies it vouched for. */
+const slow = (name, args, then) => () => then(...check(rules, name, args, slow)[0]);
 
 test(`fast and slow paths agree on ${RUNS} random calls of each function, valid and not`, () => {
   const next = random(13);
@@ -113,7 +113,7 @@ test(`fast and slow paths agree on ${RUNS} random calls of each function, valid 
     const until = g.now();
     assert.equal(
       outcome(() => machine.allowedActions(now, { frozenUntil: until })),
-      outcome(slow("slowAllowed", [now, { frozenUntil: until }], (n, frozenUntil) => machine.allowedActions(n, { frozenUntil }))),
+      outcome(slow("slowAllowed", [now, { frozenUntil: until }], (n, options) => machine.allowedActions(n, options))),
     );
     const request = { state, event, frozenUntil: g.now(), config };
     if (next() < 0.5) request.issuedAt = g.now();
@@ -131,10 +131,10 @@ test("random chains replay the same on both paths", () => {
     // The slow path alone: the options, the array, then each entry, decoded
     // strictly in that order, and the replay on the canonical values.
     const viaSlow = () => {
-      const [initial, config] = call(rules, "slowReplayOptions", [options], viaSlow);
-      call(rules, "slowReplayEntries", [entries], viaSlow);
-      const canonical = entries.map((entry, index) => call(rules, "slowReplayEntry", [entry, index], viaSlow)[0]);
-      return api.replay(canonical, { initial, config });
+      const [checked] = check(rules, "slowReplayOptions", [options], viaSlow)[0];
+      check(rules, "slowReplayEntries", [entries], viaSlow);
+      const copies = entries.map((entry, index) => check(rules, "slowReplayEntry", [entry, index], viaSlow)[0][0]);
+      return api.replay(copies, checked);
     };
     assert.equal(outcome(() => api.replay(entries, options)), outcome(viaSlow));
   }

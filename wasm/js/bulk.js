@@ -47,7 +47,7 @@ function columnsOf(value, spec) {
 /** Replays a chain given as typed-array columns. */
 export function replayPacked(columns, options) {
   const views = columnsOf(columns, CHAIN_COLUMNS);
-  if (views === null) return call(wasm, "slowReplayPacked", [columns, options], replayPacked, { whole: true, plain: true })[0];
+  if (views === null) return call(wasm, "slowReplayPacked", [columns, options], replayPacked, true)[0];
   call(wasm, "packedStart", [options], replayPacked);
   const [kind, at, param] = views;
   for (let start = 0; start < kind.length; start += CHUNK) {
@@ -57,15 +57,15 @@ export function replayPacked(columns, options) {
     new Float64Array(memory, floats, n).set(at.subarray(start, start + n));
     new Float64Array(memory, floats + 8 * n, n).set(param.subarray(start, start + n));
     new Uint8Array(memory, bytes, n).set(kind.subarray(start, start + n));
-    answer(wasm, wasm.packedPush(n), replayPacked, true);
+    answer(wasm, wasm.packedPush(n), replayPacked);
   }
-  return answer(wasm, wasm.packedFinish(), replayPacked, true)[0];
+  return answer(wasm, wasm.packedFinish(), replayPacked)[0];
 }
 
 /** Reconciles a whole fleet given as typed-array columns; the arguments are not modified. */
 export function reconcileFleet(fleet, now, config) {
   const views = columnsOf(fleet, FLEET_COLUMNS);
-  if (views === null) return call(wasm, "slowReconcileFleet", [fleet, now, config], reconcileFleet, { whole: true, plain: true })[0];
+  if (views === null) return call(wasm, "slowReconcileFleet", [fleet, now, config], reconcileFleet, true)[0];
   call(wasm, "fleetStart", [now, config], reconcileFleet);
   const [kind, since, deadline, conditions] = views;
   const n = kind.length;
@@ -78,12 +78,12 @@ export function reconcileFleet(fleet, now, config) {
     new Float64Array(memory, floats + 8 * count, count).set(deadline.subarray(start, end));
     new Uint8Array(memory, bytes, count).set(kind.subarray(start, end));
     new Uint8Array(memory, bytes + count, count).set(conditions.subarray(start, end));
-    answer(wasm, wasm.fleetReconcile(count), reconcileFleet, true);
+    answer(wasm, wasm.fleetReconcile(count), reconcileFleet);
     memory = wasm.memory.buffer;
     outSince.set(new Float64Array(memory, floats, count), start);
     outDeadline.set(new Float64Array(memory, floats + 8 * count, count), start);
     outKind.set(new Uint8Array(memory, bytes, count), start);
   }
-  const [changed] = answer(wasm, wasm.fleetFinish(), reconcileFleet, true);
+  const [changed] = answer(wasm, wasm.fleetFinish(), reconcileFleet);
   return { kind: outKind, since: outSince, deadline: outDeadline, changed };
 }

@@ -1,8 +1,10 @@
 // The slow path's two halves, beside the bindings: `write` turns arguments
 // into the value encoding of protocol.js (VALUE), running every getter and
-// proxy trap here, inside a `try`, so the module only ever reads bytes; and
-// `read` turns an answer back into values, or throws the input error it
-// carries. Nothing here judges a value: the module does.
+// proxy trap here, inside a `try`, so the module only ever reads bytes (and
+// keeps a plain copy of what it read, for the fast path to run on once the
+// module has vouched for it); and `answer` turns an answer back into
+// values, or throws the input error it carries. Nothing here judges a
+// value: the module does.
 import { VALUE, CODEC, ANSWER, ERROR_CODES } from "./protocol.js";
 import { MaintenanceInputError } from "./error.js";
 
@@ -96,6 +98,7 @@ function typed(sink, tag, value, Type, whole) {
   sink.room(bytes.length);
   sink.bytes.set(bytes, sink.at);
   sink.at += bytes.length;
+  return value;
 }
 
 /** What a read threw: its message when that is a string, else the value itself, shallowly. */
@@ -114,38 +117,54 @@ function thrown(sink, error) {
   }
 }
 
+/** Writes `value`; answers a plain copy of what it read (what the module judges). */
 function write(sink, value, depth, whole) {
   switch (typeof value) {
     case "undefined":
-      return sink.u8(VALUE.UNDEFINED);
+      sink.u8(VALUE.UNDEFINED);
+      break;
     case "boolean":
-      return sink.u8(value ? VALUE.TRUE : VALUE.FALSE);
+      sink.u8(value ? VALUE.TRUE : VALUE.FALSE);
+      break;
     case "number":
       if (Number.isSafeInteger(value) && value >= 0) {
         sink.u8(VALUE.NUMBER);
-        return sink.f64(value);
+        sink.f64(value);
+      } else {
+        sink.u8(VALUE.NUMBER_TEXT);
+        sink.f64(value);
+        sink.str(String(value));
       }
-      sink.u8(VALUE.NUMBER_TEXT);
-      sink.f64(value);
-      return sink.str(String(value));
+      break;
     case "string":
-      return sink.text(value);
+      sink.text(value);
+      break;
     case "bigint": {
       const limit = 10n ** BigInt(CODEC.BIGINT_DIGITS);
       sink.u8(VALUE.BIGINT);
-      return sink.str(value < limit && value > -limit ? value.toString() : "");
+      sink.str(value < limit && value > -limit ? value.toString() : "");
+      break;
     }
     case "symbol":
-      return sink.u8(VALUE.SYMBOL);
+      sink.u8(VALUE.SYMBOL);
+      break;
     case "function":
-      return sink.u8(VALUE.FUNCTION);
+      sink.u8(VALUE.FUNCTION);
+      break;
     case "object":
-      return value === null ? sink.u8(VALUE.NULL) : object(sink, value, depth, whole);
+      if (value === null) sink.u8(VALUE.NULL);
+      else return object(sink, value, depth, whole);
+      break;
     default:
-      return sink.u8(VALUE.OTHER);
+      sink.u8(VALUE.OTHER);
   }
+  return value;
 }
 
+/**
+ * An object, written with its own enumerable keys (as JSON reads one); the
+ * copy is prototype-free and leaves out members that are `undefined`.
+ */
 function object(sink, value, depth, whole) {
   const error = Thrown.error(value);
   if (error !== NOT_THROWN) {
@@ -183,6 +202,7 @@ function object(sink, value, depth, whole) {
   }
   sink.u8(VALUE.OBJECT);
   sink.u32(names.length);
+  const copy = Object.create(null);
   for (const name of names) {
     if (name.length <= CODEC.KEY_UNITS) sink.str(name);
     else sink.u32(CODEC.LONG_KEY);
@@ -194,31 +214,48 @@ function object(sink, value, depth, whole) {
       thrown(sink, error);
       continue;
     }
-    write(sink, member, depth + 1, whole);
+    member = write(sink, member, depth + 1, whole);
+    if (member !== undefined) copy[name] = member;
   }
+  return copy;
+}
+
+/** Writes `args` into the module's input buffer; the copies of what was read. */
+function send(wasm, args, whole) {
+  // A fresh sink per call: a getter may call back into the package.
+  const sink = new Sink();
+  const copies = args.map((arg) => write(sink, arg, 0, whole));
+  // Room first: making it may grow the memory, detaching any view of it.
+  const pointer = wasm.input(sink.at);
+  new Uint8Array(wasm.memory.buffer, pointer, sink.at).set(sink.bytes.subarray(0, sink.at));
+  return copies;
 }
 
 /**
  * Calls the module's export `name` on `args` and returns the values it
  * answers, or throws the MaintenanceInputError it answers (its stack starts
- * at `caller`). `whole` copies typed arrays whole; `plain` makes answered
- * objects ordinary ones (for the caller) rather than prototype-free ones
- * (for the package's own fast path).
+ * at `caller`). `whole` copies typed arrays whole.
  */
-export function call(wasm, name, args, caller, { whole = false, plain = false } = {}) {
-  // A fresh sink per call: a getter may call back into the package.
-  const sink = new Sink();
-  for (const arg of args) write(sink, arg, 0, whole);
-  // Room first: making it may grow the memory, detaching any view of it.
-  const pointer = wasm.input(sink.at);
-  new Uint8Array(wasm.memory.buffer, pointer, sink.at).set(sink.bytes.subarray(0, sink.at));
-  return answer(wasm, wasm[name](), caller, plain);
+export function call(wasm, name, args, caller, whole = false) {
+  send(wasm, args, whole);
+  return answer(wasm, wasm[name](), caller);
+}
+
+/**
+ * Has the module's export `name` judge `args`: throws the
+ * MaintenanceInputError it answers, else returns plain copies of the
+ * arguments as they were read (prototype-free objects, `undefined` members
+ * left out), for the fast path to run on, and the values it answers.
+ */
+export function check(wasm, name, args, caller) {
+  const copies = send(wasm, args, false);
+  return [copies, answer(wasm, wasm[name](), caller)];
 }
 
 /** The answer of the last call, `length` bytes: its values, or its error thrown. */
-export function answer(wasm, length, caller, plain) {
+export function answer(wasm, length, caller) {
   const bytes = new Uint8Array(wasm.memory.buffer, wasm.output(), length);
-  const reader = new Reader(bytes, plain);
+  const reader = new Reader(bytes);
   if (reader.u8() === ANSWER.ERROR) {
     const code = ERROR_CODES[reader.u8()];
     const error = new MaintenanceInputError(code, reader.str(), reader.str());
@@ -236,10 +273,9 @@ export function text(wasm, length) {
 }
 
 class Reader {
-  constructor(bytes, plain) {
+  constructor(bytes) {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    this.plain = plain;
     this.at = 0;
   }
   u8() {
@@ -275,7 +311,7 @@ class Reader {
       case VALUE.STRING: return this.str();
       case VALUE.BIGINT: return BigInt(this.str());
       case VALUE.OBJECT: {
-        const object = this.plain ? {} : Object.create(null);
+        const object = {};
         for (let count = this.u32(); count > 0; count--) object[this.str()] = this.value();
         return object;
       }

@@ -9,31 +9,29 @@ import { verifier } from "./verify.js";
 
 export { MaintenanceInputError, isMaintenanceInputError } from "./error.js";
 
-const PLAIN = { plain: true };
-
 /** A node's relative-time view, as an absolute state. */
 export function fromView(view, observedAt, dialect) {
-  return call(wasm, "fromView", [view, observedAt, dialect], fromView, PLAIN)[0];
+  return call(wasm, "fromView", [view, observedAt, dialect], fromView)[0];
 }
 
 /** A state as a node would report it at `now`, in `dialect`. */
 export function toView(state, now, dialect) {
-  return call(wasm, "toView", [state, now, dialect], toView, PLAIN)[0];
+  return call(wasm, "toView", [state, now, dialect], toView)[0];
 }
 
 /** The exact bytes a node verifies an operator's Ed25519 signature over. */
 export function adminSigningPayload(command, issuedAt) {
-  return call(wasm, "adminSigningPayload", [command, issuedAt], adminSigningPayload, PLAIN)[0];
+  return call(wasm, "adminSigningPayload", [command, issuedAt], adminSigningPayload)[0];
 }
 
 /** Every check of a signed commit but the signature itself (see `verifyAdminCommit`). */
 export function prepareAdminCommit(commit, now, registry, policy) {
-  return call(wasm, "prepareAdminCommit", [commit, now, registry, policy], prepareAdminCommit, PLAIN)[0];
+  return call(wasm, "prepareAdminCommit", [commit, now, registry, policy], prepareAdminCommit)[0];
 }
 
 /** How many operators a registry names; a malformed one throws. */
 export function checkOperatorRegistry(registry) {
-  return call(wasm, "checkOperatorRegistry", [registry], checkOperatorRegistry, PLAIN)[0];
+  return call(wasm, "checkOperatorRegistry", [registry], checkOperatorRegistry)[0];
 }
 
 /** Checks a signed admin commit as a node does: `prepareAdminCommit`, then WebCrypto's Ed25519. */

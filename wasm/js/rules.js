@@ -8,7 +8,7 @@
 // strictly, and either throws the exact MaintenanceInputError or answers
 // them in their canonical shapes, on which the fast path runs again.
 import { rules as wasm } from "./instances.js";
-import { call, text, Thrown } from "./codec.js";
+import { check, text, Thrown } from "./codec.js";
 import {
   STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STAGES, MAKE_STATE,
   NUMBER, ABSENT, NULL, TRUE, FALSE, STRING, OTHER, UNKNOWN, MAX_KEYS,
@@ -29,10 +29,14 @@ let slowCalls = 0;
 /** For the package's own tests: slow-path calls, and the module's memory in bytes. */
 export const __internal = { slowCalls: () => slowCalls, memoryBytes: () => wasm.memory.buffer.byteLength };
 
-/** The slow path: `args` decoded strictly, answered canonically (or the input error thrown). */
+/**
+ * The slow path: the module judges `args` whole with its strict decoders
+ * and throws the exact input error, or vouches for them; then the copies of
+ * what was read (plain data) go down the fast path.
+ */
 function normalize(name, args, caller) {
   slowCalls++;
-  return call(wasm, name, args, caller);
+  return check(wasm, name, args, caller)[0];
 }
 
 /** A canonical answer the fast path refused: a bug in the package, never in the input. */
@@ -385,8 +389,8 @@ function machineOptions(options) {
   } catch {
     // the slow path says what is wrong
   }
-  const [state, config] = normalize("slowMachineOptions", [options], Machine);
-  return { state, config };
+  const [copy] = normalize("slowMachineOptions", [options], Machine);
+  return { state: copy?.state ?? { kind: "Active" }, config: copy?.config };
 }
 
 /** Holds one node's state, as numbers; every method asks the module. */
@@ -480,8 +484,8 @@ export class Machine {
   allowedActions(now, options) {
     const actions = this.#allowed(now, options);
     if (actions !== undefined) return actions;
-    const [n, frozenUntil] = normalize("slowAllowed", [now, options], this.allowedActions);
-    return this.#allowed(n, { frozenUntil }) ?? refused();
+    const [n, o] = normalize("slowAllowed", [now, options], this.allowedActions);
+    return this.#allowed(n, o) ?? refused();
   }
 
   /** Nothing to release: the machine's state lives here, not in the module. */
@@ -508,7 +512,11 @@ function replayOptions(options) {
   } catch {
     initial = undefined;
   }
-  if (initial === undefined) [initial, config] = normalize("slowReplayOptions", [options], replay);
+  if (initial === undefined) {
+    const [copy] = normalize("slowReplayOptions", [options], replay);
+    initial = copy?.initial ?? { kind: "Active" };
+    config = copy?.config;
+  }
   readState(initial);
   return [sMeta, sSince, sDeadline, sUnits, sReason, heldConfig(config)];
 }
@@ -521,7 +529,8 @@ export function replay(entries, options) {
     if (!Array.isArray(entries)) throw entries;
     length = entries.length;
   } catch {
-    length = normalize("slowReplayEntries", [entries], replay)[0];
+    slowCalls++;
+    length = check(wasm, "slowReplayEntries", [entries], replay)[1][0];
   }
   let appliedCount = 0, unchanged = 0;
   const rejected = [];
