@@ -100,7 +100,6 @@ pub const QUOTE_CHARS: u32 = 40;
 /// quotes, backslashes and control characters escaped, nothing else
 /// (Unicode's printable tables would weigh more than the module).
 pub fn quote(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut quoted = String::new();
     quoted.push('"');
     let mut chars = s.chars();
@@ -110,22 +109,8 @@ pub fn quote(s: &str) -> String {
                 quoted.push('\\');
                 quoted.push(c);
             }
-            c if c.is_control() => {
-                quoted.push_str("\\u{");
-                let code = u32::from(c);
-                let digits = [28u32, 24, 20, 16, 12, 8, 4, 0].map(|shift| (code >> shift) & 15);
-                let mut started = false;
-                for digit in digits {
-                    started |= digit != 0;
-                    if let (true, Some(hex)) = (started, HEX.get(digit as usize)) {
-                        quoted.push(char::from(*hex));
-                    }
-                }
-                if !started {
-                    quoted.push('0');
-                }
-                quoted.push('}');
-            }
+            // `\u{a}`: lower-case hex digits, no leading zeros.
+            c if c.is_control() => quoted.extend(c.escape_unicode()),
             c => quoted.push(c),
         }
     }

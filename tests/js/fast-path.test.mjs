@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import * as api from "mesh-maintenance";
 import { rules } from "../../pkg/dist/instances.js";
 import { check } from "../../pkg/dist/codec.js";
+import { CALLS } from "../../pkg/dist/protocol.js";
 import { esm } from "./package.mjs";
 import { runVectors, errorDetail } from "./conformance.mjs";
 import { loadVectors } from "./vectors.mjs";
@@ -84,8 +85,8 @@ function generator(next) {
   return { state, event, conditions, config, now: () => maybe(time, 0.97) };
 }
 
-/** The slow path alone: `args` judged whole by export `name`, then `then` on the copies it vouched for. */
-const slow = (name, args, then) => () => then(...check(rules, name, args, slow)[0]);
+/** The slow path alone: `args` judged whole as those of `call`, then `then` on the copies it vouched for. */
+const slow = (call, args, then) => () => then(...check(rules, "slowCheck", args, slow, CALLS.indexOf(call)));
 
 test(`fast and slow paths agree on ${RUNS} random calls of each function, valid and not`, () => {
   const next = random(13);
@@ -94,14 +95,14 @@ test(`fast and slow paths agree on ${RUNS} random calls of each function, valid 
   for (let i = 0; i < RUNS; i++) {
     const [state, event, now, config] = [g.state(), g.event(), g.now(), g.config()];
     const fast = outcome(() => api.transition(state, event, now, config));
-    assert.equal(fast, outcome(slow("slowTransition", [state, event, now, config], api.transition)), text({ state, event, now, config }));
+    assert.equal(fast, outcome(slow("transition", [state, event, now, config], api.transition)), text({ state, event, now, config }));
     if (!fast.startsWith('{"error"')) valid++;
     const conditions = g.conditions();
-    assert.equal(outcome(() => api.reconcile(state, conditions, now, config)), outcome(slow("slowReconcile", [state, conditions, now, config], api.reconcile)));
+    assert.equal(outcome(() => api.reconcile(state, conditions, now, config)), outcome(slow("reconcile", [state, conditions, now, config], api.reconcile)));
     const other = g.state();
-    assert.equal(outcome(() => api.isValidSuccessor(state, other)), outcome(slow("slowSuccessor", [state, other], api.isValidSuccessor)));
+    assert.equal(outcome(() => api.isValidSuccessor(state, other)), outcome(slow("isValidSuccessor", [state, other], api.isValidSuccessor)));
     const predicates = (s) => [api.isNonActive(s), api.isSteadyMaintenance(s), api.since(s), api.rank(s)];
-    assert.equal(outcome(() => predicates(state)), outcome(slow("slowState", [state], predicates)));
+    assert.equal(outcome(() => predicates(state)), outcome(slow("predicates", [state], predicates)));
     // The machine: its own state, the random event.
     let machine;
     try {
@@ -109,15 +110,15 @@ test(`fast and slow paths agree on ${RUNS} random calls of each function, valid 
     } catch {
       continue;
     }
-    assert.equal(outcome(() => machine.check(event, now)), outcome(slow("slowEventAt", [event, now], (e, n) => machine.check(e, n))));
+    assert.equal(outcome(() => machine.check(event, now)), outcome(slow("Machine.apply", [event, now], (e, n) => machine.check(e, n))));
     const until = g.now();
     assert.equal(
       outcome(() => machine.allowedActions(now, { frozenUntil: until })),
-      outcome(slow("slowAllowed", [now, { frozenUntil: until }], (n, options) => machine.allowedActions(n, options))),
+      outcome(slow("Machine.allowedActions", [now, { frozenUntil: until }], (n, options) => machine.allowedActions(n, options))),
     );
     const request = { state, event, frozenUntil: g.now(), config };
     if (next() < 0.5) request.issuedAt = g.now();
-    assert.equal(outcome(() => api.admit(request, now)), outcome(slow("slowAdmit", [request, now], api.admit)));
+    assert.equal(outcome(() => api.admit(request, now)), outcome(slow("admit", [request, now], api.admit)));
   }
   console.log(`fast path: ${RUNS} random calls per function agree with the slow path (${valid} valid transitions)`);
   assert.ok(valid > RUNS / 3, `only ${valid} valid transitions: the generator is too hostile to test the fast path`);
@@ -131,9 +132,9 @@ test("random chains replay the same on both paths", () => {
     // The slow path alone: the options, the array, then each entry, decoded
     // strictly in that order, and the replay on the canonical values.
     const viaSlow = () => {
-      const [checked] = check(rules, "slowReplayOptions", [options], viaSlow)[0];
+      const [checked] = check(rules, "slowCheck", [options], viaSlow, CALLS.indexOf("replay.options"));
       check(rules, "slowReplayEntries", [entries], viaSlow);
-      const copies = entries.map((entry, index) => check(rules, "slowReplayEntry", [entry, index], viaSlow)[0][0]);
+      const copies = entries.map((entry, index) => check(rules, "slowReplayEntry", [entry, index], viaSlow)[0]);
       return api.replay(copies, checked);
     };
     assert.equal(outcome(() => api.replay(entries, options)), outcome(viaSlow));

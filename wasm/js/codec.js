@@ -187,9 +187,11 @@ function object(sink, value, depth, whole) {
   let names;
   try {
     if (isArray(value)) {
-      const length = value.length;
+      let length = value.length;
+      length = typeof length === "number" && length > 0 ? Math.min(length, 2 ** 32 - 1) >>> 0 : 0;
       sink.u8(VALUE.ARRAY);
-      return sink.u32(typeof length === "number" && length > 0 ? Math.min(length, 2 ** 32 - 1) >>> 0 : 0);
+      sink.u32(length);
+      return new Array(length); // the elements travel one at a time
     }
     names = keys(value);
   } catch (error) {
@@ -242,28 +244,35 @@ export function call(wasm, name, args, caller, whole = false) {
 }
 
 /**
- * Has the module's export `name` judge `args`: throws the
+ * Has the module's export `name` (given `param`) judge `args`: throws the
  * MaintenanceInputError it answers, else returns plain copies of the
  * arguments as they were read (prototype-free objects, `undefined` members
- * left out), for the fast path to run on, and the values it answers.
+ * left out, an array as an empty one of its length), for the fast path to
+ * run on.
  */
-export function check(wasm, name, args, caller) {
+export function check(wasm, name, args, caller, param) {
   const copies = send(wasm, args, false);
-  return [copies, answer(wasm, wasm[name](), caller)];
+  vouched(wasm, wasm[name](param), caller);
+  return copies;
 }
 
-/** The answer of the last call, `length` bytes: its values, or its error thrown. */
-export function answer(wasm, length, caller) {
-  const bytes = new Uint8Array(wasm.memory.buffer, wasm.output(), length);
-  const reader = new Reader(bytes);
+/** The answer of the last call, `length` bytes, as a reader past its tag; its error thrown. */
+function vouched(wasm, length, caller) {
+  const reader = new Reader(new Uint8Array(wasm.memory.buffer, wasm.output(), length));
   if (reader.u8() === ANSWER.ERROR) {
     const code = ERROR_CODES[reader.u8()];
     const error = new MaintenanceInputError(code, reader.str(), reader.str());
     Error.captureStackTrace?.(error, caller);
     throw error;
   }
+  return reader;
+}
+
+/** The answer of the last call, `length` bytes: its values, or its error thrown. */
+export function answer(wasm, length, caller) {
+  const reader = new ValueReader(vouched(wasm, length, caller));
   const values = [];
-  while (reader.at < bytes.length) values.push(reader.value());
+  while (reader.at < reader.bytes.length) values.push(reader.value());
   return values;
 }
 
@@ -289,6 +298,14 @@ class Reader {
   str() {
     const length = this.u32();
     return decoder.decode(this.bytes.subarray(this.at, (this.at += length)));
+  }
+}
+
+/** Values, as the gate's and the columns' functions answer them. */
+class ValueReader extends Reader {
+  constructor(reader) {
+    super(reader.bytes);
+    this.at = reader.at;
   }
   /** A copy of `count` elements of `Type` (the module's memory may move). */
   array(Type, count) {

@@ -8,6 +8,8 @@ export const CONDITIONS = ["replicasDrained", "daemonsStopped", "daemonsHealthy"
 export const OUTCOMES = ["applied", "unchanged", "rejected"];
 export const REJECT_CODES = ["INVALID_TRANSITION", "FORCE_REQUIRED", "INVALID_SUCCESSOR", "FREEZE_IN_EFFECT", "ENVELOPE_FROM_FUTURE", "ENVELOPE_EXPIRED"];
 export const STAGES = ["freeze", "freshness", "rules"];
+/** The calls whose arguments `slowCheck` checks, by number. */
+export const CALLS = ["isValidSuccessor", "transition", "reconcile", "predicates", "Machine", "Machine.apply", "Machine.allowedActions", "replay.options", "admit"];
 export const ERROR_CODES = ["INVALID_STATE", "INVALID_EVENT", "INVALID_TIMESTAMP", "INVALID_CONFIG", "INVALID_INPUT"];
 export const RANKS = [0, 1, 2, 3, 3, 4];
 /** The fields of each kind besides `kind`, in order. */

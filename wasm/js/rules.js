@@ -10,7 +10,7 @@
 import { rules as wasm } from "./instances.js";
 import { check, text, Thrown } from "./codec.js";
 import {
-  STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STAGES, MAKE_STATE,
+  STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STAGES, CALLS, MAKE_STATE,
   NUMBER, ABSENT, NULL, TRUE, FALSE, STRING, OTHER, UNKNOWN, MAX_KEYS,
   STATE_META, EVENT_META, CONDITIONS_META, CONFIG_META, REQUEST_META, POLICY_META,
   STATUS, REASON, SUCCESSOR, PREDICATES, ALLOWED, OUT_LEN, MESSAGE_COUNT,
@@ -30,14 +30,16 @@ let slowCalls = 0;
 export const __internal = { slowCalls: () => slowCalls, memoryBytes: () => wasm.memory.buffer.byteLength };
 
 /**
- * The slow path: the module judges `args` whole with its strict decoders
- * and throws the exact input error, or vouches for them; then the copies of
- * what was read (plain data) go down the fast path.
+ * The slow path: the module judges the arguments of `call` (one of CALLS)
+ * whole with its strict decoders and throws the exact input error, or
+ * vouches for them; then the copies of what was read (plain data) go down
+ * the fast path.
  */
-function normalize(name, args, caller) {
+function normalize(call, args, caller) {
   slowCalls++;
-  return check(wasm, name, args, caller)[0];
+  return check(wasm, "slowCheck", args, caller, CALL.get(call));
 }
+const CALL = new Map(CALLS.map((name, code) => [name, code]));
 
 /** A canonical answer the fast path refused: a bug in the package, never in the input. */
 function refused() {
@@ -122,6 +124,8 @@ function readState(state) {
 const [DRAINED, STOPPED, HEALTHY, FROZEN, ...unread] = CONDITIONS;
 if (unread.length !== 0 || FROZEN === undefined) throw new Error(`rules.js reads 4 conditions, protocol.js has ${CONDITIONS.length}`);
 const FLAG = CONDITIONS_META.FLAGS;
+/** The meta of `{type: "Reconcile", conditions}`: what readEvent makes of one. */
+const RECONCILE_EVENT = (readEvent({ type: "Reconcile", conditions: {} }), eMeta);
 
 function conditionsMeta(conditions) {
   return OTHER << CONDITIONS_META.SHAPE | keyCount(conditions) << CONDITIONS_META.KEYS
@@ -288,7 +292,7 @@ function fastTransition(state, event, now, config) {
 export function transition(state, event, now, config) {
   const verdict = fastTransition(state, event, now, config);
   if (verdict !== undefined) return verdict;
-  const [s, e, n, c] = normalize("slowTransition", [state, event, now, config], transition);
+  const [s, e, n, c] = normalize("transition", [state, event, now, config], transition);
   return fastTransition(s, e, n, c) ?? refused();
 }
 
@@ -300,7 +304,11 @@ function fastReconcile(state, conditions, now, config) {
     if (!readConfig(config)) return undefined;
     const c = cMeta, defaultDrain = cDefaultDrain, ramp = cRamp;
     if (!isRecord(conditions) || typeof now !== "number") return undefined;
-    const status = wasm.fastReconcile(meta, since, deadline, units, conditionsMeta(conditions), now, c, defaultDrain, ramp);
+    // A Reconcile event carrying the conditions: the module has one entry for both.
+    const status = wasm.fastTransition(
+      meta, since, deadline, units, RECONCILE_EVENT, 0, conditionsMeta(conditions), 0, 0, 0,
+      now, c, defaultDrain, ramp,
+    );
     if (status === 0) return undefined;
     if (!applied(status)) return [null];
     readTarget(status, undefined);
@@ -314,7 +322,7 @@ function fastReconcile(state, conditions, now, config) {
 export function reconcile(state, conditions, now, config) {
   const answer = fastReconcile(state, conditions, now, config);
   if (answer !== undefined) return answer[0];
-  const [s, k, n, c] = normalize("slowReconcile", [state, conditions, now, config], reconcile);
+  const [s, k, n, c] = normalize("reconcile", [state, conditions, now, config], reconcile);
   return (fastReconcile(s, k, n, c) ?? refused())[0];
 }
 
@@ -334,7 +342,7 @@ function fastSuccessor(from, to) {
 export function isValidSuccessor(from, to) {
   const valid = fastSuccessor(from, to);
   if (valid !== undefined) return valid;
-  const [f, t] = normalize("slowSuccessor", [from, to], isValidSuccessor);
+  const [f, t] = normalize("isValidSuccessor", [from, to], isValidSuccessor);
   return fastSuccessor(f, t) ?? refused();
 }
 
@@ -353,7 +361,7 @@ function fastPredicates(state) {
 }
 
 function predicates(state, caller) {
-  return fastPredicates(state) ?? fastPredicates(normalize("slowState", [state], caller)[0]) ?? refused();
+  return fastPredicates(state) ?? fastPredicates(normalize("predicates", [state], caller)[0]) ?? refused();
 }
 
 export const isNonActive = (state) => predicates(state, isNonActive)[0];
@@ -389,7 +397,7 @@ function machineOptions(options) {
   } catch {
     // the slow path says what is wrong
   }
-  const [copy] = normalize("slowMachineOptions", [options], Machine);
+  const [copy] = normalize("Machine", [options], Machine);
   return { state: copy?.state ?? { kind: "Active" }, config: copy?.config };
 }
 
@@ -451,7 +459,7 @@ export class Machine {
   #decide(event, now, apply, caller) {
     const verdict = this.#fast(event, now, apply);
     if (verdict !== undefined) return verdict;
-    const [e, n] = normalize("slowEventAt", [event, now], caller);
+    const [e, n] = normalize("Machine.apply", [event, now], caller);
     return this.#fast(e, n, apply) ?? refused();
   }
 
@@ -484,7 +492,7 @@ export class Machine {
   allowedActions(now, options) {
     const actions = this.#allowed(now, options);
     if (actions !== undefined) return actions;
-    const [n, o] = normalize("slowAllowed", [now, options], this.allowedActions);
+    const [n, o] = normalize("Machine.allowedActions", [now, options], this.allowedActions);
     return this.#allowed(n, o) ?? refused();
   }
 
@@ -513,7 +521,7 @@ function replayOptions(options) {
     initial = undefined;
   }
   if (initial === undefined) {
-    const [copy] = normalize("slowReplayOptions", [options], replay);
+    const [copy] = normalize("replay.options", [options], replay);
     initial = copy?.initial ?? { kind: "Active" };
     config = copy?.config;
   }
@@ -530,7 +538,7 @@ export function replay(entries, options) {
     length = entries.length;
   } catch {
     slowCalls++;
-    length = check(wasm, "slowReplayEntries", [entries], replay)[1][0];
+    length = check(wasm, "slowReplayEntries", [entries], replay)[0].length;
   }
   let appliedCount = 0, unchanged = 0;
   const rejected = [];
@@ -556,7 +564,10 @@ export function replay(entries, options) {
     } catch (error) {
       entry = new Thrown(error);
     }
-    if (status === 0) status = decide(normalize("slowReplayEntry", [entry, index], replay)[0]) || refused();
+    if (status === 0) {
+      slowCalls++;
+      status = decide(check(wasm, "slowReplayEntry", [entry, index], replay)[0]) || refused();
+    }
     switch (status >> STATUS.OUTCOME & 3) {
       case APPLIED:
         appliedCount++;
@@ -608,6 +619,6 @@ function fastAdmit(request, now, policy) {
 export function admit(request, now, policy) {
   const admission = fastAdmit(request, now, policy);
   if (admission !== undefined) return admission;
-  const [r, n, p] = normalize("slowAdmit", [request, now, policy], admit);
+  const [r, n, p] = normalize("admit", [request, now, policy], admit);
   return fastAdmit(r, n, p) ?? refused();
 }

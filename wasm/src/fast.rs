@@ -211,34 +211,6 @@ pub extern "C" fn fast_transition(
     answer(lean::decide(state, event, now, &config), 0.0)
 }
 
-/// `reconcile` on numbers: the status of a `Reconcile` event.
-#[export_name = "fastReconcile"]
-#[allow(clippy::too_many_arguments)]
-pub extern "C" fn fast_reconcile(
-    state_meta: u32,
-    since: f64,
-    deadline: f64,
-    reason_units: u32,
-    conditions_meta: u32,
-    now: f64,
-    config_meta: u32,
-    default_drain: f64,
-    ramp: f64,
-) -> u32 {
-    let (Some(state), Some(conditions), Some(now), Some(config)) = (
-        state(state_meta, since, deadline, reason_units),
-        conditions(conditions_meta),
-        time(now),
-        config(config_meta, default_drain, ramp),
-    ) else {
-        return 0;
-    };
-    answer(
-        lean::decide(state, LeanEvent::Reconcile { conditions }, now, &config),
-        0.0,
-    )
-}
-
 /// `isValidSuccessor` on numbers: 0 slow, 1 false, 3 true.
 #[export_name = "fastSuccessor"]
 #[allow(clippy::too_many_arguments)]

@@ -24,6 +24,7 @@ extern crate std;
 #[macro_use]
 mod global;
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod allocator;
 pub mod answer;
 #[cfg(feature = "bulk")]

@@ -439,6 +439,15 @@ pub fn javascript() -> std::string::String {
         list(Stage::ALL.iter().map(|s| s.as_str()).collect())
     ));
     js.push_str(&format!(
+        "/** The calls whose arguments `slowCheck` checks, by number. */\nexport const CALLS = {};\n",
+        list(
+            mesh_maintenance::api::Call::ALL
+                .iter()
+                .map(|c| c.name())
+                .collect()
+        )
+    ));
+    js.push_str(&format!(
         "export const ERROR_CODES = {};\n",
         list(InputErrorCode::ALL.iter().map(|c| c.as_str()).collect())
     ));

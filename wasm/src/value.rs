@@ -49,7 +49,7 @@ impl<'a> Reader<'a> {
 
     fn str(&mut self) -> Option<&'a str> {
         let length = usize::try_from(self.u32()?).ok()?;
-        core::str::from_utf8(self.take(length)?).ok()
+        utf8(self.take(length)?)
     }
 
     /// `count` elements of `width` bytes.
@@ -118,8 +118,42 @@ impl<'a> Reader<'a> {
             return Some(None);
         }
         let text = self.take(usize::try_from(length).ok()?)?;
-        Some(Some(core::str::from_utf8(text).ok()?))
+        Some(Some(utf8(text)?))
     }
+}
+
+/// `bytes` as text, if they are UTF-8 (shortest forms, no surrogates, at
+/// most U+10FFFF). The codec writes with `TextEncoder`, so this only guards
+/// against a bug; core's validator, built for speed on long texts, is
+/// several times the size of this one.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    const MASKS: [u8; 4] = [0x7f, 0x1f, 0x0f, 0x07];
+    const SMALLEST: [u32; 4] = [0, 0x80, 0x800, 0x1_0000];
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let width: usize = match lead {
+            0x00..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => return None,
+        };
+        let mut code = u32::from(lead & *MASKS.get(width - 1)?);
+        for offset in 1..width {
+            let next = *bytes.get(at + offset)?;
+            if next & 0xc0 != 0x80 {
+                return None;
+            }
+            code = code << 6 | u32::from(next & 0x3f);
+        }
+        if code < *SMALLEST.get(width - 1)? || code > 0x10_ffff || (0xd800..0xe000).contains(&code)
+        {
+            return None;
+        }
+        at += width;
+    }
+    // SAFETY: every character was just checked to be well-formed UTF-8.
+    Some(unsafe { core::str::from_utf8_unchecked(bytes) })
 }
 
 /// One encoded value: the bytes from its tag on (they may run past its end).
@@ -455,6 +489,42 @@ impl Input for Value<'_> {
             Decoded::Function => "a function".to_owned(),
             Decoded::Deep => "an object nested too deeply".to_owned(),
             Decoded::Thrown(_) | Decoded::Other => "an unsupported value".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8;
+
+    #[test]
+    fn utf8_as_core_reads_it() {
+        let mut cases: std::vec::Vec<std::vec::Vec<u8>> = std::vec![
+            b"plain".to_vec(),
+            "é€𝄞".as_bytes().to_vec(),
+            std::vec![0xc0, 0x80],             // overlong NUL
+            std::vec![0xe0, 0x80, 0x80],       // overlong
+            std::vec![0xed, 0xa0, 0x80],       // a surrogate
+            std::vec![0xf4, 0x90, 0x80, 0x80], // above U+10FFFF
+            std::vec![0xe2, 0x82],             // truncated
+            std::vec![0x80],                   // a lone continuation
+            std::vec![0xff],
+        ];
+        // Every one- and two-byte sequence, and a sweep of three-byte ones.
+        for a in 0..=255u8 {
+            cases.push(std::vec![a]);
+            for b in 0..=255u8 {
+                cases.push(std::vec![a, b]);
+            }
+        }
+        for a in 0xe0..=0xf4u8 {
+            for b in (0x70..=0xc0u8).step_by(7) {
+                cases.push(std::vec![a, b, 0x80]);
+                cases.push(std::vec![a, b, 0x80, 0x80]);
+            }
+        }
+        for case in cases {
+            assert_eq!(utf8(&case), core::str::from_utf8(&case).ok(), "{case:02x?}");
         }
     }
 }

@@ -6,6 +6,9 @@
 
 use alloc::vec::Vec;
 
+mod calls;
+pub use calls::{Arg, Call};
+
 use crate::decode::{self, Input, Path, Shape};
 use crate::error::{InputError, InputErrorCode};
 use crate::event::Event;
