@@ -6,7 +6,6 @@
 //! key, the bytes and the signature to verify, with the verdict for either
 //! answer already written.
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -22,19 +21,28 @@ use crate::time::Millis;
 pub type PublicKey = [u8; 32];
 
 /// The operators whose signatures a node accepts, by operator id (upstream
-/// `OperatorRegistry`: `operator_id: u64` → public key).
+/// `OperatorRegistry`: `operator_id: u64` → public key). A plain list
+/// rather than a `BTreeMap`: a registry names a few operators and is read
+/// once per command, and the map's code was a tenth of the gate's download.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OperatorRegistry {
-    keys: BTreeMap<NodeId, PublicKey>,
+    keys: Vec<(NodeId, PublicKey)>,
 }
 
 impl OperatorRegistry {
+    /// Registers `key` for `operator_id`, replacing any key it had.
     pub fn insert(&mut self, operator_id: NodeId, key: PublicKey) {
-        self.keys.insert(operator_id, key);
+        match self.keys.iter_mut().find(|(id, _)| *id == operator_id) {
+            Some(entry) => entry.1 = key,
+            None => self.keys.push((operator_id, key)),
+        }
     }
 
     pub fn key(&self, operator_id: NodeId) -> Option<&PublicKey> {
-        self.keys.get(&operator_id)
+        self.keys
+            .iter()
+            .find(|(id, _)| *id == operator_id)
+            .map(|(_, key)| key)
     }
 
     pub fn len(&self) -> usize {
@@ -48,9 +56,11 @@ impl OperatorRegistry {
 
 impl FromIterator<(NodeId, PublicKey)> for OperatorRegistry {
     fn from_iter<I: IntoIterator<Item = (NodeId, PublicKey)>>(entries: I) -> Self {
-        OperatorRegistry {
-            keys: entries.into_iter().collect(),
+        let mut registry = OperatorRegistry::default();
+        for (operator_id, key) in entries {
+            registry.insert(operator_id, key);
         }
+        registry
     }
 }
 
@@ -293,5 +303,28 @@ impl Serialize for CommitVerdict {
             }
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OperatorRegistry;
+
+    #[test]
+    fn a_registry_finds_each_operator_and_replaces_a_key() {
+        let mut registry: OperatorRegistry = [(9, [9; 32]), (1, [1; 32]), (5, [5; 32])]
+            .into_iter()
+            .collect();
+        assert_eq!(registry.len(), 3);
+        for id in [1, 5, 9] {
+            assert_eq!(registry.key(id), Some(&[u8::try_from(id).unwrap(); 32]));
+        }
+        for id in [0, 2, 6, 10, u64::MAX] {
+            assert_eq!(registry.key(id), None);
+        }
+        registry.insert(5, [7; 32]);
+        assert_eq!(registry.len(), 3);
+        assert_eq!(registry.key(5), Some(&[7; 32]));
+        assert!(!registry.is_empty() && OperatorRegistry::default().is_empty());
     }
 }

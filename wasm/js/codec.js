@@ -114,6 +114,7 @@ function thrown(sink, error) {
   else {
     sink.u8(VALUE.OBJECT); // described, not read: "an object"
     sink.u32(0);
+    sink.u32(0);
   }
 }
 
@@ -204,6 +205,8 @@ function object(sink, value, depth, whole) {
   }
   sink.u8(VALUE.OBJECT);
   sink.u32(names.length);
+  const start = sink.at;
+  sink.u32(0); // the members' byte length, written below
   const copy = Object.create(null);
   for (const name of names) {
     if (name.length <= CODEC.KEY_UNITS) sink.str(name);
@@ -219,6 +222,7 @@ function object(sink, value, depth, whole) {
     member = write(sink, member, depth + 1, whole);
     if (member !== undefined) copy[name] = member;
   }
+  sink.view.setUint32(start, sink.at - start - 4, true);
   return copy;
 }
 
@@ -329,7 +333,9 @@ class ValueReader extends Reader {
       case VALUE.BIGINT: return BigInt(this.str());
       case VALUE.OBJECT: {
         const object = {};
-        for (let count = this.u32(); count > 0; count--) object[this.str()] = this.value();
+        let count = this.u32();
+        this.u32(); // the byte length, which only the module uses
+        for (; count > 0; count--) object[this.str()] = this.value();
         return object;
       }
       case VALUE.BYTES: return this.u32(), this.array(Uint8Array, this.u32());

@@ -109,7 +109,9 @@ impl Writer {
     /// An object of `members` members: each is a [`Writer::key`] and a value.
     #[inline(never)]
     pub fn object(&mut self, members: usize) -> &mut Self {
-        self.tag(ValueTag::Object).u32(members)
+        // The byte length is for the module's own reader, which skips
+        // objects; the JavaScript reader walks the members, so 0 here.
+        self.tag(ValueTag::Object).u32(members).u32(0)
     }
 
     #[inline(never)]

@@ -256,8 +256,10 @@ pub enum ValueTag {
     /// A bigint: its decimal digits (with `-` if negative) as a `str`, or
     /// only a head of them when they are many ([`BIGINT_DIGITS`]).
     BigInt = 8,
-    /// An object: u32 count, then `count` times a key (`str`, or the
-    /// length [`LONG_KEY`] alone for a key too long to copy) and a value.
+    /// An object: u32 count, u32 byte length of what follows (0 in an
+    /// answer: only the module skips objects), then `count` times a key
+    /// (`str`, or the length [`LONG_KEY`] alone for a key too long to copy)
+    /// and a value.
     Object = 9,
     /// An object with more keys than the codec copies: u32 count.
     ManyKeys = 10,

@@ -57,60 +57,6 @@ impl<'a> Reader<'a> {
         self.take(usize::try_from(count).ok()?.checked_mul(width)?)
     }
 
-    /// Moves past one value.
-    fn skip(&mut self) -> Option<()> {
-        match ValueTag::of(self.byte()?)? {
-            ValueTag::Undefined
-            | ValueTag::Null
-            | ValueTag::False
-            | ValueTag::True
-            | ValueTag::Date
-            | ValueTag::Symbol
-            | ValueTag::Function
-            | ValueTag::Deep
-            | ValueTag::Other => {}
-            ValueTag::Number => {
-                self.f64()?;
-            }
-            ValueTag::NumberText => {
-                self.f64()?;
-                self.str()?;
-            }
-            ValueTag::String | ValueTag::BigInt => {
-                self.str()?;
-            }
-            ValueTag::LongString => {
-                self.u32()?;
-                self.str()?;
-            }
-            ValueTag::Object => {
-                for _ in 0..self.u32()? {
-                    self.key()?;
-                    self.skip()?;
-                }
-            }
-            ValueTag::ManyKeys | ValueTag::Array => {
-                self.u32()?;
-            }
-            ValueTag::Unlistable | ValueTag::Thrown => self.skip()?,
-            ValueTag::Bytes => {
-                self.u32()?;
-                let copied = self.u32()?;
-                self.elements(copied, 1)?;
-            }
-            ValueTag::Floats => {
-                self.u32()?;
-                let copied = self.u32()?;
-                self.elements(copied, 8)?;
-            }
-            ValueTag::Words => {
-                let length = self.u32()?;
-                self.elements(length, 4)?;
-            }
-        }
-        Some(())
-    }
-
     /// An object's key: `None` for a key too long to copy.
     fn key(&mut self) -> Option<Option<&'a str>> {
         let length = self.u32()?;
@@ -196,15 +142,16 @@ impl<'a> Value<'a> {
 
     #[inline(never)]
     fn decoded(self) -> Decoded<'a> {
-        self.try_decoded().unwrap_or(Decoded::Other)
+        self.parse().map_or(Decoded::Other, |(decoded, _)| decoded)
     }
 
-    fn try_decoded(self) -> Option<Decoded<'a>> {
+    /// What the value is, and how many bytes it takes.
+    fn parse(self) -> Option<(Decoded<'a>, usize)> {
         let mut reader = self.reader();
         let rest = |reader: &Reader<'a>| Value {
             bytes: reader.bytes.get(reader.at..).unwrap_or_default(),
         };
-        Some(match ValueTag::of(reader.byte()?)? {
+        let decoded = match ValueTag::of(reader.byte()?)? {
             ValueTag::Undefined => Decoded::Undefined,
             ValueTag::Null => Decoded::Null,
             ValueTag::False => Decoded::Bool(false),
@@ -219,10 +166,28 @@ impl<'a> Value<'a> {
             ValueTag::BigInt => Decoded::BigInt(reader.str()?),
             ValueTag::Object => {
                 let count = reader.u32()?;
-                Decoded::Object(count, reader)
+                let length = usize::try_from(reader.u32()?).ok()?;
+                let entries = reader.take(length)?;
+                Decoded::Object(
+                    count,
+                    Reader {
+                        bytes: entries,
+                        at: 0,
+                    },
+                )
             }
             ValueTag::ManyKeys => Decoded::ManyKeys(reader.u32()?),
-            ValueTag::Unlistable => Decoded::Unlistable(rest(&reader)),
+            // What listing the keys threw, or what a read threw: one value.
+            tag @ (ValueTag::Unlistable | ValueTag::Thrown) => {
+                let (_, length) = rest(&reader).parse()?;
+                let payload = rest(&reader);
+                reader.take(length)?;
+                if tag == ValueTag::Thrown {
+                    Decoded::Thrown(payload)
+                } else {
+                    Decoded::Unlistable(payload)
+                }
+            }
             ValueTag::Array => Decoded::Array(reader.u32()?),
             ValueTag::Bytes => {
                 let length = reader.u32()?;
@@ -234,13 +199,13 @@ impl<'a> Value<'a> {
                 let copied = reader.u32()?;
                 Decoded::Floats(length, reader.elements(copied, 8)?)
             }
-            ValueTag::Thrown => Decoded::Thrown(rest(&reader)),
             ValueTag::Date => Decoded::Date,
             ValueTag::Symbol => Decoded::Symbol,
             ValueTag::Function => Decoded::Function,
             ValueTag::Deep => Decoded::Deep,
             ValueTag::Words | ValueTag::Other => Decoded::Other,
-        })
+        };
+        Some((decoded, reader.at))
     }
 
     /// The entries of an object, in order: `(key, value)`, `None` for a key
@@ -257,7 +222,8 @@ impl<'a> Value<'a> {
             let value = Value {
                 bytes: cursor.bytes.get(cursor.at..)?,
             };
-            cursor.skip()?;
+            let (_, length) = value.parse()?;
+            cursor.take(length)?;
             Some((key, value))
         })
     }
@@ -286,13 +252,15 @@ impl<'a> Args<'a> {
     /// The next argument; `undefined` once they run out, as a JavaScript
     /// call reads a missing argument.
     pub fn next_value(&mut self) -> Value<'a> {
-        const UNDEFINED: &[u8] = &[ValueTag::Undefined as u8];
-        let start = self.reader.at;
-        match self.reader.skip() {
-            Some(()) => Value {
-                bytes: self.reader.bytes.get(start..).unwrap_or(UNDEFINED),
-            },
-            None => Value { bytes: UNDEFINED },
+        const UNDEFINED: Value<'static> = Value {
+            bytes: &[ValueTag::Undefined as u8],
+        };
+        let value = Value {
+            bytes: self.reader.bytes.get(self.reader.at..).unwrap_or_default(),
+        };
+        match value.parse() {
+            Some((_, length)) if self.reader.take(length).is_some() => value,
+            _ => UNDEFINED,
         }
     }
 }
@@ -463,33 +431,31 @@ impl Input for Value<'_> {
 
     #[inline(never)]
     fn describe(&self) -> String {
-        match self.decoded() {
-            Decoded::Undefined => "undefined".to_owned(),
-            Decoded::Null => "null".to_owned(),
-            Decoded::Bool(true) => "true".to_owned(),
-            Decoded::Bool(false) => "false".to_owned(),
+        let text = match self.decoded() {
+            Decoded::String(text) | Decoded::LongString(text) => return quote(text),
+            Decoded::BigInt(digits) => return String::from(digits) + "n",
+            Decoded::Number(number, None) => match Millis::from_f64(number) {
+                Ok(n) => return mesh_maintenance::input::decimal(n.get()),
+                Err(_) => "a number",
+            },
             // JavaScript's own rendering, which `js/codec.js` sends for every
             // number but a non-negative safe integer.
-            Decoded::Number(_, Some(text)) => text.to_owned(),
-            Decoded::Number(number, None) => Millis::from_f64(number).map_or_else(
-                |_| "a number".to_owned(),
-                |n| mesh_maintenance::input::decimal(n.get()),
-            ),
-            Decoded::String(text) => quote(text),
-            Decoded::LongString(head) => quote(head),
-            Decoded::BigInt(digits) => String::from(digits) + "n",
-            Decoded::Object(..) | Decoded::Unlistable(_) | Decoded::ManyKeys(_) => {
-                "an object".to_owned()
-            }
-            Decoded::Bytes(..) => "a Uint8Array".to_owned(),
-            Decoded::Floats(..) => "a Float64Array".to_owned(),
-            Decoded::Array(_) => "an array".to_owned(),
-            Decoded::Date => "a Date".to_owned(),
-            Decoded::Symbol => "a symbol".to_owned(),
-            Decoded::Function => "a function".to_owned(),
-            Decoded::Deep => "an object nested too deeply".to_owned(),
-            Decoded::Thrown(_) | Decoded::Other => "an unsupported value".to_owned(),
-        }
+            Decoded::Number(_, Some(text)) => text,
+            Decoded::Undefined => "undefined",
+            Decoded::Null => "null",
+            Decoded::Bool(true) => "true",
+            Decoded::Bool(false) => "false",
+            Decoded::Object(..) | Decoded::Unlistable(_) | Decoded::ManyKeys(_) => "an object",
+            Decoded::Bytes(..) => "a Uint8Array",
+            Decoded::Floats(..) => "a Float64Array",
+            Decoded::Array(_) => "an array",
+            Decoded::Date => "a Date",
+            Decoded::Symbol => "a symbol",
+            Decoded::Function => "a function",
+            Decoded::Deep => "an object nested too deeply",
+            Decoded::Thrown(_) | Decoded::Other => "an unsupported value",
+        };
+        text.to_owned()
     }
 }
 
