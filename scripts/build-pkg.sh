@@ -33,9 +33,12 @@ done
 cp wasm/js/{protocol,error,codec,instances,load,rules,gate,bulk,full,verify}.js pkg/dist/
 node scripts/package.mjs pkg
 
-# require(): one CommonJS file per module, with its own instance.
+# Node: one file per entry and module system, each with its own instance
+# (one file to load is most of a cold start's import time).
 for file in index full; do
-  esbuild "pkg/dist/cjs/$file.cjs" --bundle --format=cjs --platform=node --log-level=warning \
+  esbuild "pkg/dist/node/$file.mjs" --bundle --minify --format=esm --platform=node --log-level=warning \
+    --outfile="pkg/dist/node/$file.mjs" --allow-overwrite
+  esbuild "pkg/dist/cjs/$file.cjs" --bundle --minify --format=cjs --platform=node --log-level=warning \
     --outfile="pkg/dist/cjs/$file.cjs" --allow-overwrite
 done
 # What a browser or a worker loads is minified (the .d.ts files carry the docs).

@@ -61,8 +61,7 @@ if (parentPort) {
   const { what } = workerData;
   // A fresh instance of each module: this worker's own module graph.
   const { esm: api } = await import("./package.mjs");
-  const modules = await import(new URL("../../pkg/dist/instances.js", import.meta.url));
-  const memory = () => [modules.rules, modules.gate, modules.bulk].reduce((sum, m) => sum + m.memory.buffer.byteLength, 0);
+  const memory = () => api.__internal.memoryBytes();
   const call = hostileCalls(api)[what];
   let trapped = null;
   const once = () => {

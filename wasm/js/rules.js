@@ -26,8 +26,15 @@ const APPLIED = OUTCOMES.indexOf("applied"), UNCHANGED = OUTCOMES.indexOf("uncha
 
 /** How many calls took the slow path: a test checks valid input never does. */
 let slowCalls = 0;
-/** For the package's own tests: slow-path calls, and the module's memory in bytes. */
-export const __internal = { slowCalls: () => slowCalls, memoryBytes: () => wasm.memory.buffer.byteLength };
+/**
+ * For the package's own tests: slow-path calls, the module's memory in
+ * bytes, and the module's exports (a bundled entry has its own instance).
+ */
+export const __internal = {
+  slowCalls: () => slowCalls,
+  memoryBytes: () => wasm.memory.buffer.byteLength,
+  exports: () => wasm,
+};
 
 /**
  * The slow path: the module judges the arguments of `call` (one of CALLS)

@@ -173,7 +173,7 @@ export class Machine {
 }
 
 /** For the package's own tests: how many calls took the slow path, and the module's memory in bytes. */
-export const __internal: { slowCalls(): number; memoryBytes(): number };
+export const __internal: { slowCalls(): number; memoryBytes(): number; exports(): WebAssembly.Exports };
 
 /** What every function of every entry throws for malformed input. */
 export class MaintenanceInputError extends Error {
