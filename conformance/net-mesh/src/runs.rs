@@ -31,6 +31,21 @@ fn path(alias: &str) -> PathBuf {
         .join(format!("{alias}.json"))
 }
 
+/// Every disagreement of `run` into `target/net-mesh-runs/<alias>-disagreements.txt`
+/// (emptied when there are none); returns the file's path.
+pub fn write_disagreements(alias: &str, run: &Run) -> PathBuf {
+    let path = path(alias).with_file_name(format!("{alias}-disagreements.txt"));
+    std::fs::create_dir_all(path.parent().expect("a parent directory"))
+        .expect("create target/net-mesh-runs");
+    let texts: Vec<&str> = run
+        .parts
+        .iter()
+        .flat_map(|part| part.disagreement_texts.iter().map(String::as_str))
+        .collect();
+    std::fs::write(&path, texts.join("\n")).expect("write the disagreements");
+    path
+}
+
 pub fn write(record: &Record) {
     let path = path(&record.alias);
     std::fs::create_dir_all(path.parent().expect("a parent directory"))

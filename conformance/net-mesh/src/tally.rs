@@ -95,7 +95,8 @@ impl Outcome {
     }
 }
 
-/// Disagreements printed per part before the rest are only counted.
+/// Disagreements printed per part on the console; all of them go to
+/// [`crate::runs::write_disagreements`]'s file.
 const SHOWN: u64 = 20;
 
 /// One part of the suite against one release.
@@ -113,6 +114,9 @@ pub struct Part {
     /// How often each kind of answer came up: the boundaries a part must
     /// reach are checked against these.
     pub seen: BTreeMap<String, u64>,
+    /// Every disagreement, as printed (the console shows the first few).
+    #[serde(skip)]
+    pub disagreement_texts: Vec<String>,
 }
 
 impl Part {
@@ -126,6 +130,7 @@ impl Part {
             disagreements: 0,
             answers: 0x811C_9DC5,
             seen: BTreeMap::new(),
+            disagreement_texts: Vec::new(),
         }
     }
 
@@ -154,12 +159,14 @@ impl Part {
                 theirs,
             } => {
                 self.disagreements += 1;
+                let text = format!(
+                    "DISAGREEMENT net-mesh {} {} #{}\n  input:    {input}\n  ours:     {ours}\n  net-mesh: {theirs}",
+                    self.version, self.name, self.cases
+                );
                 if self.disagreements <= SHOWN {
-                    println!(
-                        "DISAGREEMENT net-mesh {} {} #{}\n  input:    {input}\n  ours:     {ours}\n  net-mesh: {theirs}",
-                        self.version, self.name, self.cases
-                    );
+                    println!("{text}");
                 }
+                self.disagreement_texts.push(text);
             }
         }
     }

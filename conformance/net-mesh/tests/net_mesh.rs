@@ -46,6 +46,10 @@ fn main() -> ExitCode {
     println!("ran in {:.1} s", started.elapsed().as_secs_f64());
     print!("{}", report::text(std::slice::from_ref(&run)));
     let problems = report::problems(&run, &settings);
+    let disagreements = runs::write_disagreements(release::ALIAS, &run);
+    if run.disagreements() > 0 {
+        println!("every disagreement: {}", disagreements.display());
+    }
     runs::write(&Record {
         alias: release::ALIAS.to_string(),
         run_id: runs::run_id(),

@@ -8,8 +8,8 @@
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use mesh_maintenance::{
-    prepare_verification, AdminCommand, Millis, OperatorRegistry, Policy, SignedCommit,
-    Verification, VerifyCode,
+    check_freshness, prepare_verification, AdminCommand, Millis, OperatorRegistry, Policy,
+    SignedCommit, Verification, VerifyCode,
 };
 
 use super::admission::{policy, verifier};
@@ -244,7 +244,18 @@ pub fn run(mut random: Random, cases: u64, mut part: Part) -> Part {
         tamper(&mut random, &mut commit, what);
         let ours = ours(&commit, now, &policy, &registry);
         let input = (what, &commit, now, policy);
+        // Agreeing is not enough: exactly the untampered, fresh commits
+        // verify, on both sides.
+        let should_verify = matches!(what, Tamper::Nothing)
+            && check_freshness(commit.issued_at, now, &policy).is_ok();
         let outcome = match theirs(&commit, now, &policy, &node_registry) {
+            Ok(theirs) if (theirs.is_none() || ours.is_none()) != should_verify => {
+                tally::Outcome::disagree(
+                    (input, "only an untampered, fresh commit verifies"),
+                    ours,
+                    theirs,
+                )
+            }
             Ok(theirs) => {
                 part.node_said(theirs);
                 part.saw(theirs.map_or("verified", VerifyCode::as_str));
