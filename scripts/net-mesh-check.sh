@@ -10,6 +10,9 @@
 # conformance/net-mesh/Cargo.toml and run `NET_MESH_BLESS=1
 # scripts/conformance.sh`. Compiled dependencies are shared with
 # conformance/net-mesh/target. NET_MESH_CASES and NET_MESH_SEED apply.
+# Exit status 0: no disagreement beyond the documented ones. A release whose
+# public API moved fails to compile, and the compiler's errors say where
+# src/suite/ must follow it.
 set -euo pipefail
 version="${1:?usage: scripts/net-mesh-check.sh VERSION (for example 0.47.0)}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
