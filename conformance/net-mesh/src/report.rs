@@ -39,6 +39,21 @@ pub const NOT_COMPARED: [&str; 6] = [
      the package's vectors cover them",
 ];
 
+/// How many cases of each run landed on `difference`: `0.21.0: 12, 0.46.0: 12`.
+pub fn counted(runs: &[Run], difference: Difference) -> String {
+    runs.iter()
+        .map(|run| {
+            let count: u64 = run
+                .parts
+                .iter()
+                .filter_map(|part| part.documented.get(&difference))
+                .sum();
+            format!("{}: {}", run.version, thousands(count))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// What is wrong with a run: a disagreement, counts that do not add up,
 /// a part that ran nothing or (at 1000 cases or more) missed a boundary
 /// it must reach. Empty when the run passes.
@@ -123,8 +138,9 @@ pub fn text(runs: &[Run]) -> String {
     for difference in Difference::ALL {
         let _ = writeln!(
             out,
-            "  {}: here {}; a node {}",
+            "  {} ({} cases): here {}; a node {}",
             difference.name(),
+            counted(runs, difference),
             difference.ours(),
             difference.upstream()
         );

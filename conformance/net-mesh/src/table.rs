@@ -8,7 +8,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use crate::parts;
-use crate::report::{differing_parts, documented, thousands, Run};
+use crate::report::{counted, differing_parts, documented, thousands, Run};
 use crate::tally::{Difference, Part};
 use crate::Settings;
 
@@ -99,7 +99,7 @@ pub fn table(runs: &[Run]) -> String {
 }
 
 /// The lines under the table: how it was made and what "documented" means.
-fn legend(settings: &Settings) -> String {
+fn legend(runs: &[Run], settings: &Settings) -> String {
     let mut out = format!(
         "Seed {}, {} random cases per part ({} signed commits), boundary-biased; \
          \"documented\" counts cases where this package differs on purpose:\n",
@@ -110,8 +110,9 @@ fn legend(settings: &Settings) -> String {
     for difference in Difference::ALL {
         let _ = writeln!(
             out,
-            "- *{}*: here {}; a node {}.",
+            "- *{}* ({} cases): here {}; a node {}.",
             difference.name(),
+            counted(runs, difference),
             difference.ours(),
             difference.upstream()
         );
@@ -121,7 +122,7 @@ fn legend(settings: &Settings) -> String {
 
 /// The README's section: the table and its legend.
 pub fn readme_section(runs: &[Run], settings: &Settings) -> String {
-    format!("{BEGIN}\n{}\n{}{END}", table(runs), legend(settings))
+    format!("{BEGIN}\n{}\n{}{END}", table(runs), legend(runs, settings))
 }
 
 /// `COMPATIBILITY.md`: the table, its legend and every part's counts.
@@ -133,7 +134,7 @@ pub fn compatibility(runs: &[Run], settings: &Settings) -> String {
     );
     out.push_str(&table(runs));
     out.push('\n');
-    out.push_str(&legend(settings));
+    out.push_str(&legend(runs, settings));
     out.push_str("\nNot compared:\n");
     for note in crate::report::NOT_COMPARED {
         let _ = writeln!(out, "- {note}.");
