@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, native tests and conformance vectors, the
-# package build, the wasm tests (Node, Chromium), the type test, the Node
-# tests against pkg/, the console in Chromium, and the vectors in Deno, Bun,
-# workerd and a Vite-built page.
+# net-mesh conformance suite, the package build, the wasm tests (Node,
+# Chromium), the type test, the Node tests against pkg/, the console in
+# Chromium, and the vectors in Deno, Bun, workerd and a Vite-built page.
 # Installs what it needs first (see tools.sh).
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
@@ -22,6 +22,10 @@ cargo clippy -p mesh-maintenance-wasm --target wasm32-unknown-unknown --all-targ
 
 say "native unit tests, conformance vectors and the boundary table (wasm/js/protocol.js)"
 cargo test --workspace
+
+# This package against the nodes' own crate, net-mesh, once per pinned
+# release; its own workspace (rustfmt, clippy, the suite, the table).
+scripts/conformance.sh
 
 scripts/build-pkg.sh
 
