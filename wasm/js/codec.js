@@ -262,7 +262,9 @@ export function check(wasm, name, args, caller, param) {
 
 /** The answer of the last call, `length` bytes, as a reader past its tag; its error thrown. */
 function vouched(wasm, length, caller) {
-  const reader = new Reader(new Uint8Array(wasm.memory.buffer, wasm.output(), length));
+  // The pointer first: a view is only good until the module is next called.
+  const pointer = wasm.output();
+  const reader = new Reader(new Uint8Array(wasm.memory.buffer, pointer, length));
   if (reader.u8() === ANSWER.ERROR) {
     const code = ERROR_CODES[reader.u8()];
     const error = new MaintenanceInputError(code, reader.str(), reader.str());
@@ -282,7 +284,8 @@ export function answer(wasm, length, caller) {
 
 /** `length` bytes of the module's text answer. */
 export function text(wasm, length) {
-  return decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.output(), length));
+  const pointer = wasm.output();
+  return decoder.decode(new Uint8Array(wasm.memory.buffer, pointer, length));
 }
 
 class Reader {

@@ -210,7 +210,8 @@ let out = null, outOf = null;
 function outputs() {
   if (outOf !== wasm || out.byteLength === 0) {
     outOf = wasm;
-    out = new Float64Array(wasm.memory.buffer, wasm.outPointer(), OUT_LEN);
+    const pointer = wasm.outPointer(); // before the view: a call may grow the memory
+    out = new Float64Array(wasm.memory.buffer, pointer, OUT_LEN);
   }
   return out;
 }
