@@ -2,7 +2,7 @@
 //! times as integers, and a `DrainFailed` reason that is only described
 //! ([`Reason`]), never rendered here. Every entry point runs these two
 //! functions: the object API ([`crate::decide`], [`crate::reconcile()`]),
-//! the columns ([`crate::columns`]) and the JavaScript binding.
+//! the columns ([`crate::packed`]) and the JavaScript binding.
 
 use alloc::string::String;
 

@@ -1,28 +1,16 @@
-//! The maintenance state machine of a mesh runtime's nodes.
+#![doc = include_str!("../docs/README.crate.md")]
 //!
-//! `Active → EnteringMaintenance → Maintenance → ExitingMaintenance →
-//! Recovery → Active`, with `DrainFailed` when a drain misses its deadline.
+//! ## How the crate is built
+//!
 //! Every rule lives here, in plain Rust with no WebAssembly types: the
-//! binding is its own crate (`wasm/`), which converts values and reports
-//! errors. Time is always passed in: nothing here reads a clock.
-//!
-//! ```
-//! use mesh_maintenance::{Config, Event, Machine, Millis, Outcome};
-//!
-//! let mut node = Machine::new(Default::default(), Config::default());
-//! let now = Millis::new(1_000).unwrap();
-//! let verdict = node.apply(&Event::EnterMaintenance { drain_for_ms: None }, now);
-//! assert_eq!(verdict.outcome, Outcome::Applied);
-//! assert_eq!(node.state().kind().name(), "EnteringMaintenance");
-//! ```
-//!
-//! The layers, each importing only those above it in this list: `time`,
-//! `text`; `state`, `conditions`, `config`, `event`, `freshness`; `message`;
-//! `verdict`; `lean` (the rules on numbers); the object API (`transition`,
-//! `reconcile`, `machine`, `replay`, `admission`, `view`, `signing`,
-//! `verification`); `decode` (strict decoding of untrusted values);
-//! `packed` (the columns, decoded and run by the lean rules) and `api`
-//! (decode, then apply).
+//! JavaScript binding is its own crate, which converts values and reports
+//! errors. The layers, each importing only those above it in this list:
+//! `time`, `text`; `state`, `conditions`, `config`, `event`, `freshness`;
+//! `message`; `verdict`; `lean` (the rules on numbers); the object API
+//! (`transition`, `reconcile`, `machine`, `replay`, `admission`, `view`,
+//! `signing`, `verification`); `decode` (strict decoding of untrusted
+//! values); `packed` (the columns, decoded and run by the lean rules) and
+//! `api` (decode, then apply).
 #![no_std]
 #![cfg_attr(
     not(test),

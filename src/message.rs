@@ -181,7 +181,8 @@ impl Message {
         })
     }
 
-    /// The sentence.
+    /// The sentence: one of three openings (the node moved, stayed, or
+    /// could not move), then the form's own ending.
     pub fn render(&self) -> String {
         let Message {
             event,
@@ -190,66 +191,50 @@ impl Message {
             form,
         } = *self;
         let (event, from, to) = (event.name(), from.name(), to.name());
-        let lead = || Text::new().s(event);
-        let cannot = || {
-            lead()
+        let text = Text::new().s(event);
+        let text = match form {
+            Form::Moved | Form::MovedBecause(_) | Form::Refreshed => {
+                text.s(" moved the node from ").s(from).s(" to ").s(to)
+            }
+            Form::Stays(_) | Form::Ignored => text.s(" leaves the node in ").s(from),
+            Form::Refused(_)
+            | Form::NeedsForce
+            | Form::NotSuccessor
+            | Form::Frozen { .. }
+            | Form::Stale(_) => text
                 .s(" cannot move the node from ")
                 .s(from)
                 .s(" to ")
-                .s(to)
+                .s(to),
         };
         match form {
-            Form::Moved => lead()
-                .s(" moved the node from ")
-                .s(from)
-                .s(" to ")
-                .s(to)
-                .s("."),
-            Form::MovedBecause(why) => lead()
-                .s(" moved the node from ")
-                .s(from)
-                .s(" to ")
-                .s(to)
-                .s(": ")
-                .s(why.text())
-                .s("."),
-            Form::Refreshed => lead()
-                .s(" moved the node from ")
-                .s(from)
-                .s(" to ")
-                .s(to)
-                .s(", refreshing its fields."),
-            Form::Stays(why) => lead()
-                .s(" leaves the node in ")
-                .s(from)
-                .s(": ")
-                .s(why.text())
-                .s("."),
-            Form::Refused(why) => cannot().s(": ").s(why.text()).s("."),
-            Form::NeedsForce => {
-                cannot().s(" without force: the drain failed, so exiting needs force: true.")
+            Form::Moved => text.s("."),
+            Form::MovedBecause(why) | Form::Stays(why) | Form::Refused(why) => {
+                text.s(": ").s(why.text()).s(".")
             }
-            Form::NotSuccessor => cannot()
+            Form::Refreshed => text.s(", refreshing its fields."),
+            Form::NeedsForce => {
+                text.s(" without force: the drain failed, so exiting needs force: true.")
+            }
+            Form::NotSuccessor => text
                 .s(": ")
                 .s(to)
                 .s(" is not a valid successor of ")
                 .s(from)
                 .s("."),
-            Form::Ignored => lead()
-                .s(" leaves the node in ")
-                .s(from)
+            Form::Ignored => text
                 .s(": the node ignores ")
                 .s(event)
                 .s(" while in ")
                 .s(from)
                 .s("."),
-            Form::Frozen { until, left } => cannot()
+            Form::Frozen { until, left } => text
                 .s(": the cluster is frozen until ")
                 .n(until.get())
                 .s(" (")
                 .n(left.get())
                 .s(" ms from now)."),
-            Form::Stale(stale) => stale_clause(cannot().s(": "), stale).s("."),
+            Form::Stale(stale) => stale_clause(text.s(": "), stale).s("."),
         }
         .done()
     }

@@ -178,10 +178,10 @@ pub(crate) fn state<V: Input>(value: &V, path: &Path<'_>) -> Result<MaintenanceS
     }))
 }
 
-/// [`state`] for a reader of tags and numbers (the binding's fast path):
+/// The state decoder for a reader of tags and numbers (the binding's fast path):
 /// `fields` is what it saw under `since`, `deadline` and `reason`. The
 /// state without its reason, and the key count a well-formed state object
-/// of that shape has; `None` wherever [`state`] would refuse or could say
+/// of that shape has; `None` wherever the strict decoder would refuse or could say
 /// more.
 pub fn lean_state(kind: StateKind, fields: [Seen; 3]) -> Option<(Lean, u32)> {
     let mut lean = Lean {
@@ -281,7 +281,7 @@ pub enum Seen {
 
 /// The event of type `kind` whose field was `seen`, as the numeric rules
 /// take it, with the key count a well-formed event of that shape has; the
-/// arms mirror [`event_of`]'s. `None` wherever the strict decoder would
+/// arms mirror the strict event decoder's. `None` wherever the strict decoder would
 /// refuse or could say more (the caller then runs the strict decoder).
 pub fn lean_event(
     kind: EventKind,
@@ -353,7 +353,7 @@ pub(crate) fn conditions<V: Input>(
     Ok(conditions)
 }
 
-/// [`conditions`] for a reader of tags and numbers: what it saw under each
+/// The conditions decoder for a reader of tags and numbers: what it saw under each
 /// of [`Condition::ALL`]. The conditions and the key count.
 pub fn lean_conditions(flags: [Seen; 4]) -> Option<(Conditions, u32)> {
     let mut conditions = Conditions::default();
@@ -411,7 +411,7 @@ pub(crate) fn config<V: Input>(value: &V, path: &Path<'_>) -> Result<Config, Inp
     })
 }
 
-/// [`config`] for a reader of tags and numbers: the profile it read (`None`
+/// The config decoder for a reader of tags and numbers: the profile it read (`None`
 /// when absent) and what it saw under `defaultDrainForMs` and
 /// `recoveryRampWindowMs`. The config and the key count.
 pub fn lean_config(
@@ -605,7 +605,7 @@ pub(crate) fn allowed_options<V: Input>(
     Ok(frozen_until)
 }
 
-/// [`allowed_options`] for a reader of tags and numbers: what it saw under
+/// The `allowedActions` options decoder for a reader of tags and numbers: what it saw under
 /// `frozenUntil` of an options object. The freeze's end and the key count.
 pub fn lean_allowed_options(frozen_until: Seen) -> Option<(Option<Millis>, u32)> {
     match frozen_until {

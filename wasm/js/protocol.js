@@ -12,6 +12,8 @@ export const STAGES = ["freeze", "freshness", "rules"];
 export const CALLS = ["isValidSuccessor", "transition", "reconcile", "predicates", "Machine", "Machine.apply", "Machine.allowedActions", "replay.options", "admit"];
 export const ERROR_CODES = ["INVALID_STATE", "INVALID_EVENT", "INVALID_TIMESTAMP", "INVALID_CONFIG", "INVALID_INPUT"];
 export const RANKS = [0, 1, 2, 3, 3, 4];
+export const NON_ACTIVE = [false, true, true, true, true, true];
+export const STEADY = [false, false, true, false, false, false];
 /** The fields of each kind besides `kind`, in order. */
 export const STATE_FIELDS = [[], ["since", "deadline"], ["since"], ["since"], ["since", "reason"], ["since"]];
 
@@ -40,8 +42,6 @@ export const REQUEST_META = { KEYS: 0, FROZEN: 5, ISSUED: 8 };
 export const POLICY_META = { SHAPE: 0, KEYS: 3, WINDOW: 8, SKEW: 11 };
 export const STATUS = { OK: 1, OUTCOME: 1, CODE: 3, REASON: 6, TO_KIND: 8, HAS_DEADLINE: 11, MESSAGE: 12, STAGE: 26, TEXT: 28 };
 export const REASON = { NONE: 0, OBSERVED: 1, ELAPSED: 2 };
-export const SUCCESSOR = { VALID: 1 };
-export const PREDICATES = { NON_ACTIVE: 1, STEADY: 2, RANK: 3, HAS_SINCE: 6 };
 export const ALLOWED = { ENTER: 1, EXIT: 2, FORCE: 3 };
 export const OUT_LEN = 4;
 /** Message numbers are below this (the JS cache is an array of this length). */

@@ -11,9 +11,10 @@ import { rules as wasm } from "./instances.js";
 import { check, text, Thrown } from "./codec.js";
 import {
   STATE_KINDS, EVENT_TYPES, PROFILES, CONDITIONS, OUTCOMES, REJECT_CODES, STAGES, CALLS, MAKE_STATE,
+  RANKS, NON_ACTIVE, STEADY, STATE_FIELDS,
   NUMBER, ABSENT, NULL, TRUE, FALSE, STRING, OTHER, UNKNOWN, MAX_KEYS,
   STATE_META, EVENT_META, CONDITIONS_META, CONFIG_META, REQUEST_META, POLICY_META,
-  STATUS, REASON, SUCCESSOR, PREDICATES, ALLOWED, OUT_LEN, MESSAGE_COUNT,
+  STATUS, REASON, ALLOWED, OUT_LEN, MESSAGE_COUNT,
 } from "./protocol.js";
 
 export { MaintenanceInputError, isMaintenanceInputError } from "./error.js";
@@ -334,13 +335,25 @@ export function reconcile(state, conditions, now, config) {
   return (fastReconcile(s, k, n, c) ?? refused())[0];
 }
 
+/** The meta of `{type: "TransitionObserved", state}`, the state's meta travelling beside. */
+const OBSERVED_EVENT = (readEvent({ type: "TransitionObserved", state: { kind: "Active" } }), eMeta);
+const REJECTED = OUTCOMES.indexOf("rejected");
+
+/**
+ * Whether `to` may follow `from`, on the fast path: the module is asked
+ * what observing `to` would do to `from`, which it refuses exactly when
+ * `to` is no valid successor (SPEC sections 3 and 4). Undefined when it
+ * cannot vouch for the states.
+ */
 function fastSuccessor(from, to) {
   try {
     if (!readState(from)) return undefined;
     const meta = sMeta, since = sSince, deadline = sDeadline, units = sUnits;
     if (!readState(to)) return undefined;
-    const status = wasm.fastSuccessor(meta, since, deadline, units, sMeta, sSince, sDeadline, sUnits);
-    return status === 0 ? undefined : (status >> SUCCESSOR.VALID & 1) === 1;
+    const status = wasm.fastTransition(
+      meta, since, deadline, units, OBSERVED_EVENT, 0, sMeta, sSince, sDeadline, sUnits, 0, ABSENT, 0, 0,
+    );
+    return status === 0 ? undefined : (status >> STATUS.OUTCOME & 3) !== REJECTED;
   } catch {
     return undefined;
   }
@@ -354,15 +367,23 @@ export function isValidSuccessor(from, to) {
   return fastSuccessor(f, t) ?? refused();
 }
 
-/** [isNonActive, isSteadyMaintenance, since, rank] of a state, or undefined. */
+const RECONCILE_NOTHING = (readEvent({ type: "Reconcile", conditions: { clusterFrozen: true } }), [eMeta, eNestedMeta]);
+
+/**
+ * [isNonActive, isSteadyMaintenance, since, rank] of a state, or undefined:
+ * the module vouches for the state (asked what a frozen reconcile would
+ * do to it), and the predicates of its kind come from the tables generated
+ * from the Rust ones (protocol.js).
+ */
 function fastPredicates(state) {
   try {
     if (!readState(state)) return undefined;
-    const since = sSince;
-    const status = wasm.fastPredicates(sMeta, since, sDeadline, sUnits);
+    const kind = sMeta & 7, since = sSince;
+    const status = wasm.fastTransition(
+      sMeta, since, sDeadline, sUnits, RECONCILE_NOTHING[0], 0, RECONCILE_NOTHING[1], 0, 0, 0, 0, ABSENT, 0, 0,
+    );
     if (status === 0) return undefined;
-    const bit = (shift) => (status >> shift & 1) === 1;
-    return [bit(PREDICATES.NON_ACTIVE), bit(PREDICATES.STEADY), bit(PREDICATES.HAS_SINCE) ? since : null, status >> PREDICATES.RANK & 7];
+    return [NON_ACTIVE[kind], STEADY[kind], STATE_FIELDS[kind].includes("since") ? since : null, RANKS[kind]];
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 //! The columnar API (`replayPacked`, `reconcileFleet`): `js/api.js` copies
-//! the columns into the module a chunk at a time (into [`chunk_floats`]
-//! and [`chunk_bytes`]) and these runs fold them with the core's
+//! the columns into the module a chunk at a time (at [`chain_chunk`] or
+//! [`fleet_chunk`], and [`chunk_bytes`]) and these runs fold them with the core's
 //! [`mesh_maintenance::packed`] loops. Columns the JavaScript side cannot
 //! vouch for travel whole to the slow path, which names what is wrong.
 

@@ -17,9 +17,8 @@ use mesh_maintenance::{
 
 use crate::exchange::{answer_text, write_out};
 use crate::protocol::{
-    allowed, conditions_meta, config_meta, event_meta, policy_meta, predicates, reason,
-    request_meta, state_meta, status, successor, Out, Tag, KEY_BITS, MAX_KEYS, TAG_BITS, TAG_MASK,
-    UNKNOWN,
+    allowed, conditions_meta, config_meta, event_meta, policy_meta, reason, request_meta,
+    state_meta, status, Out, Tag, KEY_BITS, MAX_KEYS, TAG_BITS, TAG_MASK, UNKNOWN,
 };
 
 fn bits(meta: u32, shift: u32, width: u32) -> u32 {
@@ -209,45 +208,6 @@ pub extern "C" fn fast_transition(
         return 0;
     };
     answer(lean::decide(state, event, now, &config), 0.0)
-}
-
-/// `isValidSuccessor` on numbers: 0 slow, 1 false, 3 true.
-#[export_name = "fastSuccessor"]
-#[allow(clippy::too_many_arguments)]
-pub extern "C" fn fast_successor(
-    a_meta: u32,
-    a_since: f64,
-    a_deadline: f64,
-    a_reason: u32,
-    b_meta: u32,
-    b_since: f64,
-    b_deadline: f64,
-    b_reason: u32,
-) -> u32 {
-    match (
-        state(a_meta, a_since, a_deadline, a_reason),
-        state(b_meta, b_since, b_deadline, b_reason),
-    ) {
-        (Some(from), Some(to)) => {
-            status::OK | u32::from(from.kind.is_valid_successor(to.kind)) << successor::VALID
-        }
-        _ => 0,
-    }
-}
-
-/// The predicates on numbers: 0 slow, else OK | isNonActive << 1 |
-/// isSteadyMaintenance << 2 | rank << 3 | (has a since) << 6.
-#[export_name = "fastPredicates"]
-pub extern "C" fn fast_predicates(meta: u32, since: f64, deadline: f64, reason_units: u32) -> u32 {
-    let Some(lean) = state(meta, since, deadline, reason_units) else {
-        return 0;
-    };
-    let state = lean.to_state(alloc::string::String::new);
-    status::OK
-        | u32::from(state.is_non_active()) << predicates::NON_ACTIVE
-        | u32::from(state.is_steady_maintenance()) << predicates::STEADY
-        | u32::from(state.rank()) << predicates::RANK
-        | u32::from(state.since().is_some()) << predicates::HAS_SINCE
 }
 
 /// `Machine.allowedActions(now, options)` on numbers: `options` is absent

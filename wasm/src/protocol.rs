@@ -207,24 +207,6 @@ layout! {
 }
 
 layout! {
-    /// `fastSuccessor`'s answer: [`status::OK`] and one flag bit.
-    successor as "SUCCESSOR" {
-        VALID = 1;
-    }
-}
-
-layout! {
-    /// `fastPredicates`' answer: [`status::OK`], two flag bits, the rank
-    /// (three bits) and whether the state has a `since`.
-    predicates as "PREDICATES" {
-        NON_ACTIVE = 1;
-        STEADY = 2;
-        RANK = 3;
-        HAS_SINCE = 6;
-    }
-}
-
-layout! {
     /// `fastAllowed`'s answer: [`status::OK`] and one flag bit per button.
     allowed as "ALLOWED" {
         ENTER = 1;
@@ -453,11 +435,36 @@ pub fn javascript() -> std::string::String {
         "export const ERROR_CODES = {};\n",
         list(InputErrorCode::ALL.iter().map(|c| c.as_str()).collect())
     ));
+    // The predicates of each kind: `rank`, `isNonActive` and
+    // `isSteadyMaintenance` depend on the kind alone (SPEC section 2).
     let ranks: Vec<String> = StateKind::ALL
         .iter()
         .map(|k| k.rank().to_string())
         .collect();
     js.push_str(&format!("export const RANKS = [{}];\n", ranks.join(", ")));
+    let flags = |predicate: fn(&mesh_maintenance::MaintenanceState) -> bool| -> String {
+        StateKind::ALL
+            .iter()
+            .map(|k| {
+                let state = mesh_maintenance::MaintenanceState::of_kind(
+                    *k,
+                    mesh_maintenance::Millis::ZERO,
+                    None,
+                    String::new,
+                );
+                predicate(&state).to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    js.push_str(&format!(
+        "export const NON_ACTIVE = [{}];\n",
+        flags(mesh_maintenance::MaintenanceState::is_non_active)
+    ));
+    js.push_str(&format!(
+        "export const STEADY = [{}];\n",
+        flags(mesh_maintenance::MaintenanceState::is_steady_maintenance)
+    ));
     js.push_str(&format!(
         "/** The fields of each kind besides `kind`, in order. */\nexport const STATE_FIELDS = [{}];\n",
         StateKind::ALL
@@ -497,8 +504,6 @@ pub fn javascript() -> std::string::String {
         policy_meta::JS,
         status::JS,
         reason::JS,
-        successor::JS,
-        predicates::JS,
         allowed::JS,
     ] {
         let members: Vec<String> = fields.iter().map(|(n, v)| format!("{n}: {v}")).collect();
