@@ -62,7 +62,9 @@ for file in index full; do
     'export function init(): Promise<void>;' >"pkg/$file.inline.d.ts"
 done
 
-cp README.md pkg/
+# What a registry user reads: the consumer README, the contract, the licenses.
+cp docs/README.npm.md pkg/README.md
+cp SPEC.md LICENSE-MIT LICENSE-APACHE pkg/
 
 # Consumers in this repository import the package by name, as a user would
 # after `npm install ./pkg`.
