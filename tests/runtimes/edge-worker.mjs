@@ -64,6 +64,10 @@ export async function exampleApp() {
   for (const [name, version] of Object.entries(manifest.devDependencies ?? {})) {
     if (tools[name] !== version) throw new Error(`examples/edge-worker/package.json wants ${name}@${version}, the repository has ${tools[name]}`);
   }
+  const { version } = JSON.parse(readFileSync(`${repo}pkg/package.json`, "utf8"));
+  if (manifest.dependencies?.["mesh-maintenance"] !== `^${version}`) {
+    throw new Error(`examples/edge-worker/package.json depends on mesh-maintenance ${manifest.dependencies?.["mesh-maintenance"]}, the package is ${version}`);
+  }
   delete manifest.devDependencies;
   writeFileSync(`${tmp}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   const options = { cwd: tmp, timeout: 120_000, env: { ...process.env, PATH: `${repo}node_modules/.bin:${process.env.PATH}` } };
