@@ -3,9 +3,8 @@
 // package, the reference and XState on the same inputs with mitata, measures
 // sizes, cold start and memory, prints everything, and writes BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { measure, do_not_optimize } from "mitata";
 import { createActor } from "xstate";
 
@@ -16,6 +15,7 @@ import { maintenanceMachine } from "./xstate-machine.mjs";
 import { runVectors, deepEqual } from "../tests/js/conformance.mjs";
 import { loadVectors } from "../tests/js/vectors.mjs";
 import { cycle, packedChain, objectChain, packedFleet } from "./inputs.mjs";
+import { sizes } from "./sizes.mjs";
 
 const repo = new URL("..", import.meta.url);
 const quick = process.argv.includes("--quick");
@@ -130,35 +130,23 @@ async function bulkBenchmarks() {
   await time("fleet reconcile, 100k nodes", "plain JS", () => do_not_optimize(reference.reconcileFleet(fleet, 900_000)), { unit: "ms" });
 }
 
-function sizes() {
-  const rows = [];
-  const file = (path) => readFileSync(new URL(`pkg/${path}`, repo));
-  const add = (name, parts) => {
-    const buffers = parts.map(file);
-    const raw = buffers.reduce((n, b) => n + b.length, 0);
-    const gzip = buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-    const brotli = buffers.reduce((n, b) => n + brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
-    rows.push({ name, raw, gzip, brotli });
-  };
-  add("wasm (one module for both entries)", ["web/mesh_maintenance_wasm_bg.wasm"]);
-  add("JS: browser.mjs + glue + api.js + protocol.js + verify.js", ["browser.mjs", "web/mesh_maintenance_wasm.js", "api.js", "protocol.js", "verify.js"]);
-  add("JS: workerd.mjs + glue + api.js + protocol.js + verify.js", ["workerd.mjs", "web/mesh_maintenance_wasm.js", "api.js", "protocol.js", "verify.js"]);
-  for (const r of rows) console.log(`${r.name.padEnd(40)} raw ${r.raw}  gzip -9 ${r.gzip}  brotli ${r.brotli}`);
-  return rows;
-}
-
-/** Compile + instantiate + first verdict, each in a fresh Node process. */
+/** Compile, instantiate and first verdict, from the import, each in a fresh Node process; medians per entry. */
 function coldStart() {
   const runs = quick ? 5 : 21;
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [new URL("cold-start.mjs", import.meta.url).pathname], { encoding: "utf8" });
-    samples.push(JSON.parse(out));
+  const rows = [];
+  for (const entry of ["mesh-maintenance", "mesh-maintenance/full", "xstate", "handwritten"]) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const out = execFileSync(process.execPath, [new URL("cold-start.mjs", import.meta.url).pathname, entry], { encoding: "utf8" });
+      samples.push(JSON.parse(out));
+    }
+    const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    const row = { entry, runs };
+    for (const key of ["import", "compile", "instantiate", "firstCall", "total"]) row[key] = median(key);
+    rows.push(row);
+    console.log(`cold start ${entry.padEnd(22)} (median of ${runs} processes): import ${row.import.toFixed(2)} ms, compile ${row.compile.toFixed(2)} ms, instantiate ${row.instantiate.toFixed(2)} ms, first call ${row.firstCall.toFixed(2)} ms; import to first verdict ${row.total.toFixed(2)} ms`);
   }
-  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-  const result = { compile: median("compile"), instantiate: median("instantiate"), total: median("total"), firstVerdict: median("firstVerdict"), runs };
-  console.log(`cold start (median of ${runs} processes): compile ${result.compile.toFixed(2)} ms, instantiate ${result.instantiate.toFixed(2)} ms, compile+instantiate ${result.total.toFixed(2)} ms, first verdict ${result.firstVerdict.toFixed(2)} ms`);
-  return result;
+  return rows;
 }
 
 function memory() {
@@ -193,7 +181,8 @@ const checked = checkReference();
 console.log(`the plain-JS reference passes all ${checked} rule vectors and agrees on packed replay and fleet reconcile`);
 await perCallBenchmarks();
 await bulkBenchmarks();
-const sizeRows = sizes();
+const sizeRows = await sizes();
+for (const r of sizeRows) console.log(`${r.name.padEnd(44)} ${r.total.gzip} B gzip -9 (JS ${r.js.gzip}${r.module ? ` + ${r.wasm} ${r.module.gzip}` : ""})`);
 const start = coldStart();
 const mem = memory();
 

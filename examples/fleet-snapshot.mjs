@@ -11,7 +11,7 @@
 // prints a demo fleet observed at `observedAtMs` (default: now). In your own
 // tool, pass the SDK's views to `fleetSnapshot`.
 import { fileURLToPath } from "node:url";
-import { fromView, toView } from "mesh-maintenance";
+import { fromView, toView } from "mesh-maintenance/gate";
 
 /** `views`: node name → SDK view (bigint or safe-integer times). Throws naming the node. */
 export function fleetSnapshot(views, observedAt) {

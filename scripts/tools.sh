@@ -15,22 +15,6 @@ ensure_rust() {
   done
 }
 
-# The wasm-bindgen CLI must be exactly the version Cargo.lock pins.
-wasm_bindgen_version() {
-  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
-}
-
-ensure_wasm_bindgen() {
-  local want
-  want="$(wasm_bindgen_version)"
-  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    say "installing wasm-bindgen-cli $want (about 2 minutes)"
-    # Opt level 1 builds the CLI in half the time with the same output; no
-    # --locked: one of its pinned transitive crates is gone from the registry.
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install wasm-bindgen-cli --version "$want"
-  fi
-}
-
 ensure_npm() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies"
@@ -38,12 +22,12 @@ ensure_npm() {
   fi
 }
 
-# Debian's chromium and its driver, for the browser tests.
+# Debian's chromium, for the browser tests (driven by playwright-core).
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver"
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing chromium"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 }
 

@@ -1,5 +1,8 @@
-// The console imports `mesh-maintenance` by name, as a third-party console
-// would; node_modules/mesh-maintenance links to the repository's pkg/.
+// The console imports `mesh-maintenance/full` by name, as a third-party
+// console would; node_modules/mesh-maintenance links to the repository's
+// pkg/. It uses the gate (views, signing payloads) besides the rules, so
+// every import is from /full: one module downloaded, not the rules' module
+// and then the full one.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 

@@ -1,8 +1,8 @@
-# workerd configuration: serves worker.mjs on 127.0.0.1:8787.
-#   npx workerd serve config.capnp
-# The first three modules are the worker; the `embed` paths under ../../pkg/
-# are the package: point them at node_modules/mesh-maintenance/ in a copy of
-# this folder.
+# workerd configuration: serves the worker on 127.0.0.1:8787.
+#   npm install && npm run build    (esbuild: dist/worker.js and dist/full.wasm)
+#   npx workerd serve config.capnp  (or: npm run serve)
+# It embeds the bundle and the wasm module it imports, nothing else: the
+# package is resolved by name from node_modules when the bundle is built.
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -12,15 +12,10 @@ const config :Workerd.Config = (
 
 const worker :Workerd.Worker = (
   modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "http.mjs", esModule = embed "http.mjs"),
-    (name = "gate.mjs", esModule = embed "gate.mjs"),
-    (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
-    (name = "web/mesh_maintenance_wasm.js", esModule = embed "../../pkg/web/mesh_maintenance_wasm.js"),
-    (name = "web/mesh_maintenance_wasm_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_wasm_bg.wasm"),
-    (name = "api.js", esModule = embed "../../pkg/api.js"),
-    (name = "protocol.js", esModule = embed "../../pkg/protocol.js"),
-    (name = "verify.js", esModule = embed "../../pkg/verify.js"),
+    # The bundle of worker.mjs, http.mjs, gate.mjs and mesh-maintenance's
+    # "workerd" entry, which imports "./full.wasm" (esbuild --loader:.wasm=copy).
+    (name = "worker.js", esModule = embed "dist/worker.js"),
+    (name = "full.wasm", wasm = embed "dist/full.wasm"),
   ],
   bindings = [
     # The operator registry: JSON mapping each operator id (a u64 as a

@@ -1,7 +1,7 @@
 // The gate: the worker's bindings (the operator registry, the origins allowed
 // to call it from a browser), CORS, and a signed command checked in the
 // nodes' order: freeze → freshness → registry → signature → rules.
-import { admit, checkOperatorRegistry, verifyAdminCommit } from "mesh-maintenance";
+import { admit, checkOperatorRegistry, isMaintenanceInputError, verifyAdminCommit } from "mesh-maintenance/gate";
 
 import { RequestError, json } from "./http.mjs";
 
@@ -36,7 +36,7 @@ function readRegistry(binding) {
   try {
     checkOperatorRegistry(registry);
   } catch (e) {
-    if (e?.name !== "MaintenanceInputError") throw e;
+    if (!isMaintenanceInputError(e)) throw e;
     throw new ConfigError("REGISTRY_INVALID", `OPERATORS: ${e.message}`);
   }
   return registry;

@@ -11,7 +11,12 @@
 //
 // Bindings (config.capnp, wrangler.toml): OPERATORS (the registry, JSON) and
 // ALLOWED_ORIGINS (comma-separated origins a browser console may call from).
-import { admit, transition, replay } from "mesh-maintenance";
+//
+// The package comes from node_modules by name: `mesh-maintenance/full` (every
+// function; `/gate`, as gate.mjs says it, is the same entry and instance).
+// Its "workerd" export imports the module's .wasm, which wrangler uploads and
+// esbuild copies beside the bundle (see package.json and config.capnp).
+import { admit, transition, replay, isMaintenanceInputError } from "mesh-maintenance/full";
 
 import { RequestError, error, json, members, readJson } from "./http.mjs";
 import { admitSigned, corsHeaders, preflight, settings } from "./gate.mjs";
@@ -59,7 +64,7 @@ async function answer(request, route, gate) {
     return await route(await readJson(request), gate);
   } catch (e) {
     if (e instanceof RequestError) return error(e.status, e.code, e.message);
-    if (e?.name === "MaintenanceInputError") return error(400, e.code, e.message);
+    if (isMaintenanceInputError(e)) return error(400, e.code, e.message);
     return error(500, "INTERNAL", "unexpected error");
   }
 }

@@ -1,7 +1,7 @@
 // In a page (through a bundler): an operator key pair made by WebCrypto whose
 // private key never leaves the browser (a CryptoKeyPair can be stored in
 // IndexedDB as it is), and a POST /v1/admit body signed with it.
-import { adminSigningPayload } from "mesh-maintenance";
+import { adminSigningPayload } from "mesh-maintenance/gate";
 
 const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 

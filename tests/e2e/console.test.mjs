@@ -10,6 +10,8 @@ import { launchChromium, serveBuilt, collectErrors } from "./browser.mjs";
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const artifacts = `${repo}test-results`;
 let server, browser, page, errors;
+/** The wasm modules the page fetched. */
+const wasm = [];
 
 const card = (name) => page.locator(`.card[data-node="${name}"]`);
 const stateOf = (name) => card(name).locator('[data-role="state"]').textContent();
@@ -26,6 +28,7 @@ before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = collectErrors(page);
+  page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url().split("/").at(-1).replace(/-[\w-]{8}\.wasm$/, ".wasm")));
   await page.goto(`${server.url}?paused`);
   await page.waitForSelector('body[data-ready="true"]');
 });
@@ -40,6 +43,8 @@ test("the console loads with six nodes and no console errors", async () => {
   assert.equal(await page.textContent("#now"), "00:00:00");
   assert.equal(await page.locator(".diagram .arc").count(), 8, "the eight arcs, as the wasm rules define them");
   assert.deepEqual(errors, []);
+  // Every import is from mesh-maintenance/full: the one module, fetched once.
+  assert.deepEqual(wasm, ["full.wasm"]);
 });
 
 test("entering maintenance and advancing the clock reaches Maintenance", async () => {

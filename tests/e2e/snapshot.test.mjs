@@ -129,7 +129,7 @@ test("a bad file names the node and the field, and the fleet on screen is left a
     ["bad-snapshot.json", {
       observedAt: 1000, dialect: "snapshot",
       nodes: { a: "Active", b: { Maintenance: { since_ms: 1 } }, "core-par-4": { EnteringMaintenance: { since_ms: "5" } } },
-    }, 'nodes["core-par-4"]: view.EnteringMaintenance.since_ms: expected a non-negative safe integer, got "5"'],
+    }, 'nodes["core-par-4"]: view.EnteringMaintenance.since_ms: expected a non-negative safe integer, got "5" (a string: pass the number itself)'],
     ["bad-ffi.json", {
       observedAt: 1000, dialect: "ffi", nodes: { "go-9": { kind: "maintenance", since_ms: 1, deadline_remaining_ms: 5 } },
     }, 'nodes["go-9"]: view.deadline_remaining_ms: unknown field "deadline_remaining_ms"; expected only "kind", "since_ms"'],

@@ -1,7 +1,9 @@
-// Chromium: a page built by Vite imports the package by name (its "browser"
-// export) and runs every conformance vector and every signed-commit vector
-// (Chromium's WebCrypto); the results must agree with the native run. The
-// page also runs the README's browser snippets: the signing one makes a key
+// Chromium: a page built by Vite imports the package by name (the "browser"
+// export of mesh-maintenance/full) and runs every conformance vector and
+// every signed-commit vector (Chromium's WebCrypto); the results must agree
+// with the native run. A second page imports only the default entry and runs
+// the rules' vectors, downloading the rules' module and nothing else. The
+// first page also runs the README's browser snippets: the signing one makes a key
 // pair, keeps it in IndexedDB, and sends a signed command cross-origin to the
 // example worker on workerd (CORS preflight included).
 import { test } from "node:test";
@@ -27,6 +29,8 @@ test("conformance and signature vectors in Chromium through a Vite build; a sign
   try {
     const page = await browser.newPage();
     const errors = collectErrors(page);
+    const wasm = [];
+    page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url().split("/").at(-1).replace(/-[\w-]{8}\.wasm$/, ".wasm")));
     const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => window.vectorResult !== undefined, null, { timeout: 30_000 });
@@ -54,6 +58,8 @@ test("conformance and signature vectors in Chromium through a Vite build; a sign
     assert.equal(example.storedKeyIsCryptoKey, true);
     assert.equal(example.verdict.outcome, "verified", JSON.stringify(example.verdict));
     assert.deepEqual(errors, []);
+    // The full entry's module, and the default entry's (examples/use/browser.mjs imports Machine from it).
+    assert.deepEqual(wasm.sort(), ["full.wasm", "rules.wasm"]);
 
     // The page's key registered, the page's origin allowed: admitted.
     const gate = await startEdgeWorker({ operators: { 7: example.publicKey }, allowedOrigins: origin });
@@ -82,6 +88,22 @@ test("conformance and signature vectors in Chromium through a Vite build; a sign
     const blocked = await page.evaluate((url) => window.admitAt(url).then(() => "sent", (error) => `${error.name}: ${error.message}`), closed.url);
     assert.equal(blocked, "TypeError: Failed to fetch");
     assert.ok(errors.some((e) => /blocked by CORS policy/.test(e)), errors.join("\n"));
+
+    // The default entry alone: the rules' vectors, and only the rules' module fetched.
+    const rulesPage = await browser.newPage();
+    const rulesErrors = collectErrors(rulesPage);
+    const rulesWasm = [];
+    rulesPage.on("request", (request) => request.url().endsWith(".wasm") && rulesWasm.push(request.url().split("/").at(-1).replace(/-[\w-]{8}\.wasm$/, ".wasm")));
+    await rulesPage.goto(`${origin}/rules.html`);
+    await rulesPage.waitForFunction(() => window.vectorResult !== undefined, null, { timeout: 30_000 });
+    const rules = await rulesPage.evaluate(() => window.vectorResult);
+    console.log(`chromium (default entry): ran ${rules.count} conformance vectors`);
+    const rulesNative = Object.fromEntries(Object.entries(native).filter(([key]) => !/^(views|payload)\//.test(key)));
+    assert.deepEqual(rules.failures, []);
+    assert.equal(rules.count, Object.keys(rulesNative).length, "every rules case ran");
+    assert.deepEqual(disagreements(rules.details, rulesNative), [], "agrees with the native run");
+    assert.deepEqual(rulesWasm, ["rules.wasm"]);
+    assert.deepEqual(rulesErrors, []);
   } finally {
     await browser.close();
     for (const worker of workers) await worker.stop();

@@ -4,7 +4,7 @@
 // {runtime, count, failures, details} as JSON on stdout.
 import { readFileSync } from "node:fs";
 
-import * as api from "mesh-maintenance";
+import * as api from "mesh-maintenance/full";
 import { runSignatureVectors } from "../js/signatures.mjs";
 
 const runtime = globalThis.Deno ? "deno" : globalThis.Bun ? "bun" : "node";

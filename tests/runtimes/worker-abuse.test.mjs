@@ -8,13 +8,12 @@ import assert from "node:assert/strict";
 
 import { connect } from "node:net";
 
-import { startWorkerd } from "./processes.mjs";
 import { signedBody, startEdgeWorker, testKeys } from "./edge-worker.mjs";
 
-/** The example as shipped, and the same worker with operators 1 and 2 registered (the gate). */
+/** The example as shipped (built as a user builds it), and the same worker with operators 1 and 2 registered (the gate). */
 let worker, gate;
 before(async () => {
-  worker = await startWorkerd("examples/edge-worker/config.capnp");
+  worker = await startEdgeWorker();
   gate = await startEdgeWorker({ operators: { 1: testKeys[1].pub, 2: testKeys[2].pub }, allowedOrigins: "https://console.example" });
 });
 after(async () => {

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
-import { admit, verifyAdminCommit } from "mesh-maintenance";
+import { admit, verifyAdminCommit } from "mesh-maintenance/gate";
 import { commandOf, post, signedBody, signWithSeed, startEdgeWorker, testKeys } from "./edge-worker.mjs";
 
 const CONSOLE = "http://console.test:5173";

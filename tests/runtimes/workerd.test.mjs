@@ -1,17 +1,21 @@
 // The real workerd binary (npm `workerd`), on 127.0.0.1: the example edge
-// worker with its own config, fed the conformance vectors over HTTP and the
-// error cases; the same worker without a registry answering the admission
-// vectors on /v1/admit; and every vector (the signed-commit ones included)
-// run inside workerd itself.
+// worker, built as a user builds it (edge-worker.mjs) and served with its own
+// config, fed the conformance vectors over HTTP and the error cases; the same
+// worker without a registry answering the admission vectors on /v1/admit;
+// and the vectors run inside workerd itself, through the default entry (the
+// rules' vectors) and the full entry (every vector, the signed-commit ones
+// included), each bundled by esbuild from the package by name.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { build } from "esbuild";
 
-import * as api from "mesh-maintenance";
+import * as api from "mesh-maintenance/full";
 import { deepEqual, disagreements, errorDetail } from "../js/conformance.mjs";
 import { loadVectors, loadNativeResults } from "../js/vectors.mjs";
 import { repo, startWorkerd } from "./processes.mjs";
 import { signedBody, startEdgeWorker } from "./edge-worker.mjs";
+import { RULES_ONLY } from "../js/package.mjs";
 
 const native = loadNativeResults();
 const vectors = loadVectors();
@@ -19,7 +23,7 @@ const vectors = loadVectors();
 let worker, open;
 
 before(async () => {
-  worker = await startWorkerd("examples/edge-worker/config.capnp");
+  worker = await startEdgeWorker();
   open = await startEdgeWorker({ operators: undefined, allowedOrigins: undefined });
 });
 after(async () => {
@@ -186,14 +190,35 @@ test("the example as shipped is a closed gate: no operator registered, nothing a
   assert.equal(preflight.headers.get("access-control-allow-origin"), null);
 });
 
-test("every conformance vector inside workerd agrees with the native run", async () => {
-  const dir = `${repo}target/workerd-vectors`;
+/**
+ * Bundles a worker that imports `entry` by name and runs the vectors of
+ * `stems` (and the signed-commit vectors, with `signatures`), as the example
+ * is bundled; serves it on workerd and resolves what GET / and /signatures answer.
+ */
+async function insideWorkerd(entry, stems, { signatures = false } = {}) {
+  const dir = `${repo}target/workerd-vectors/${entry.replace(/\W+/g, "-")}`;
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const stems = readdirSync(`${repo}tests/vectors`).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5)).sort();
-  writeFileSync(`${dir}/vector-files.mjs`, [
-    ...stems.map((stem, i) => `import v${i} from "vectors/${stem}.json";`),
-    `export default { ${stems.map((stem, i) => `${JSON.stringify(stem)}: v${i}`).join(", ")} };`,
+  writeFileSync(`${dir}/entry.mjs`, [
+    `import * as api from ${JSON.stringify(entry)};`,
+    `import { vectorWorker } from "../../../tests/runtimes/workerd-vectors.mjs";`,
+    ...stems.map((stem, i) => `import v${i} from "../../../tests/vectors/${stem}.json";`),
+    signatures ? `import commits from "../../../tests/vectors/signatures/commits.json";` : "const commits = undefined;",
+    `export default vectorWorker(api, { ${stems.map((stem, i) => `${JSON.stringify(stem)}: v${i}`).join(", ")} }, commits);`,
   ].join("\n"));
+  const result = await build({
+    entryPoints: [`${dir}/entry.mjs`],
+    bundle: true,
+    format: "esm",
+    conditions: ["workerd"],
+    loader: { ".wasm": "copy" },
+    assetNames: "[name]",
+    outdir: `${dir}/dist`,
+    logLevel: "warning",
+    metafile: true,
+  });
+  const wasm = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".wasm")).map((file) => file.split("/").at(-1));
+  assert.deepEqual(wasm, [entry === "mesh-maintenance" ? "rules.wasm" : "full.wasm"], `${entry} bundles its own module only`);
   writeFileSync(`${dir}/config.capnp`, `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = .worker) ],
@@ -201,36 +226,43 @@ const config :Workerd.Config = (
 );
 const worker :Workerd.Worker = (
   modules = [
-    (name = "worker.mjs", esModule = embed "../../tests/runtimes/workerd-vectors.mjs"),
-    (name = "conformance.mjs", esModule = embed "../../tests/js/conformance.mjs"),
-    (name = "signatures.mjs", esModule = embed "../../tests/js/signatures.mjs"),
-    (name = "vectors/signatures/commits.json", json = embed "../../tests/vectors/signatures/commits.json"),
-    (name = "vector-files.mjs", esModule = embed "vector-files.mjs"),
-    (name = "mesh-maintenance", esModule = embed "../../pkg/workerd.mjs"),
-    (name = "web/mesh_maintenance_wasm.js", esModule = embed "../../pkg/web/mesh_maintenance_wasm.js"),
-    (name = "web/mesh_maintenance_wasm_bg.wasm", wasm = embed "../../pkg/web/mesh_maintenance_wasm_bg.wasm"),
-    (name = "api.js", esModule = embed "../../pkg/api.js"),
-    (name = "protocol.js", esModule = embed "../../pkg/protocol.js"),
-    (name = "verify.js", esModule = embed "../../pkg/verify.js"),
-${stems.map((stem) => `    (name = "vectors/${stem}.json", json = embed "../../tests/vectors/${stem}.json"),`).join("\n")}
+    (name = "entry.js", esModule = embed "dist/entry.js"),
+    (name = "${wasm[0]}", wasm = embed "dist/${wasm[0]}"),
   ],
   compatibilityDate = "2026-05-01",
 );
 `);
   const inside = await startWorkerd(`${dir}/config.capnp`);
   try {
-    const result = await (await fetch(inside.url)).json();
-    console.log(`workerd: ran ${result.count} conformance vectors`);
-    assert.deepEqual(result.failures, []);
-    assert.equal(result.count, Object.keys(native).length, "every native case ran");
-    assert.deepEqual(disagreements(result.details, native), [], "agrees with the native run");
-    const signatures = await (await fetch(`${inside.url}/signatures`)).json();
-    const nativeSignatures = loadNativeResults("native-signatures.json");
-    console.log(`workerd: ran ${signatures.count} signature vectors`);
-    assert.deepEqual(signatures.failures, []);
-    assert.equal(signatures.count, Object.keys(nativeSignatures).length, "every native signature case ran");
-    assert.deepEqual(disagreements(signatures.details, nativeSignatures), [], "agrees with the native run");
+    const vectorsRun = await (await fetch(inside.url)).json();
+    const signaturesRun = signatures ? await (await fetch(`${inside.url}/signatures`)).json() : undefined;
+    return { vectorsRun, signaturesRun };
   } finally {
     await inside.stop();
   }
+}
+
+const stems = readdirSync(`${repo}tests/vectors`).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5)).sort();
+
+test("every conformance vector inside workerd, through the full entry, agrees with the native run", async () => {
+  const { vectorsRun: result, signaturesRun: signatures } = await insideWorkerd("mesh-maintenance/full", stems, { signatures: true });
+  console.log(`workerd (mesh-maintenance/full): ran ${result.count} conformance vectors`);
+  assert.deepEqual(result.failures, []);
+  assert.equal(result.count, Object.keys(native).length, "every native case ran");
+  assert.deepEqual(disagreements(result.details, native), [], "agrees with the native run");
+  const nativeSignatures = loadNativeResults("native-signatures.json");
+  console.log(`workerd (mesh-maintenance/full): ran ${signatures.count} signature vectors`);
+  assert.deepEqual(signatures.failures, []);
+  assert.equal(signatures.count, Object.keys(nativeSignatures).length, "every native signature case ran");
+  assert.deepEqual(disagreements(signatures.details, nativeSignatures), [], "agrees with the native run");
+});
+
+test("the rules' conformance vectors inside workerd, through the default entry, agree with the native run", async () => {
+  const rulesStems = Object.keys(RULES_ONLY(Object.fromEntries(stems.map((stem) => [stem, null]))));
+  const { vectorsRun: result } = await insideWorkerd("mesh-maintenance", rulesStems);
+  console.log(`workerd (mesh-maintenance): ran ${result.count} conformance vectors`);
+  assert.deepEqual(result.failures, []);
+  const rulesNative = Object.fromEntries(Object.entries(native).filter(([key]) => !/^(views|payload)\//.test(key)));
+  assert.equal(result.count, Object.keys(rulesNative).length, "every rules case ran");
+  assert.deepEqual(disagreements(result.details, rulesNative), [], "agrees with the native run");
 });

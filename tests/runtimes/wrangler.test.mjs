@@ -1,33 +1,44 @@
-// A user's copy of examples/edge-worker/, served by `wrangler dev` (wrangler
-// from npm, on Node 22 as it requires) with the package installed in its
-// node_modules: wrangler resolves the package's "workerd" export and uploads
-// its .wasm as a compiled module. The worker must answer the conformance
-// vectors as workerd does, with the bindings of wrangler.toml's [vars] (a
-// registry naming no operator, no allowed origin), then again with a
-// registry given on the command line (--var), admitting a signed command.
-// Runs only on 127.0.0.1; stopped by its pid.
+// A user's copy of examples/edge-worker/ with the package installed in its
+// node_modules by npm from `npm pack`'s tarball (edge-worker.mjs exampleApp),
+// served by the example's own `npm run dev` (`wrangler dev`: wrangler from
+// npm, on Node 22 as it requires). wrangler bundles worker.mjs itself,
+// resolves the package's "workerd" export by name and uploads its .wasm as a
+// compiled module. The worker must answer the conformance vectors as workerd
+// does, with the bindings of wrangler.toml's [vars] (a registry naming no
+// operator, no allowed origin), then again with a registry given on the
+// command line (--var), admitting a signed command. Runs only on 127.0.0.1;
+// stopped by its process group.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 
 import { deepEqual } from "../js/conformance.mjs";
 import { loadVectors, loadNativeResults } from "../js/vectors.mjs";
 import { freePort, repo } from "./processes.mjs";
-import { post, signedBody, testKeys } from "./edge-worker.mjs";
+import { exampleApp, exampleDir, exampleFiles, post, signedBody, testKeys } from "./edge-worker.mjs";
 
 const dir = `${repo}target/wrangler-example`;
 
-/** Runs `wrangler dev` in the copy with `args`, calls `use(url)`, stops it by its process group. */
+/**
+ * Runs the copy's `npm run dev` (wrangler dev) with `args`, calls `use(url)`,
+ * stops it by its process group. Node 22 comes first on the PATH (wrangler
+ * runs on whichever `node` that finds), then the repository's tools.
+ */
 async function withWranglerDev(args, use) {
   const node22 = process.env.NODE22;
   assert.ok(node22, "the test command sets NODE22 (scripts/tools.sh ensure_node22)");
   const port = await freePort();
-  const child = spawn(node22, [`${repo}node_modules/wrangler/bin/wrangler.js`, "dev", "--ip", "127.0.0.1", "--port", String(port), ...args], {
+  const child = spawn("npm", ["run", "dev", "--silent", "--", "--ip", "127.0.0.1", "--port", String(port), ...args], {
     cwd: dir,
-    detached: true, // its own process group: wrangler starts workerd under it
+    detached: true, // its own process group: npm starts wrangler, which starts workerd
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: `${dir}/logs`, HOME: dir },
+    env: {
+      ...process.env,
+      PATH: `${dirname(node22)}:${repo}node_modules/.bin:${process.env.PATH}`,
+      CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: `${dir}/logs`, HOME: dir,
+    },
   });
   let output = "";
   child.stdout.on("data", (data) => (output += data));
@@ -53,13 +64,15 @@ async function withWranglerDev(args, use) {
   }
 }
 
-test("wrangler dev serves a copy of the example with no change but the package path", async () => {
+test("npm run dev (wrangler dev) serves a copy of the example with the package installed by name", async () => {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(`${dir}/node_modules`, { recursive: true });
-  const files = readdirSync(`${repo}examples/edge-worker`).filter((file) => file.endsWith(".mjs") || file === "wrangler.toml");
-  assert.deepEqual(files.sort(), ["gate.mjs", "http.mjs", "worker.mjs", "wrangler.toml"]);
-  for (const file of files) copyFileSync(`${repo}examples/edge-worker/${file}`, `${dir}/${file}`);
-  symlinkSync(`${repo}pkg`, `${dir}/node_modules/mesh-maintenance`);
+  cpSync(await exampleApp(), dir, { recursive: true });
+  rmSync(`${dir}/dist`, { recursive: true }); // the esbuild bundle is for plain workerd: wrangler bundles for itself
+  // The worker's sources and wrangler.toml are the example's, byte for byte.
+  for (const file of exampleFiles().filter((name) => name.endsWith(".mjs") || name === "wrangler.toml")) {
+    assert.equal(readFileSync(`${dir}/${file}`, "utf8"), readFileSync(`${exampleDir}/${file}`, "utf8"), file);
+  }
+  assert.equal(JSON.parse(readFileSync(`${dir}/package.json`, "utf8")).scripts.dev, "wrangler dev");
   await withWranglerDev([], async (url) => {
     const native = loadNativeResults();
     let sent = 0;

@@ -2,7 +2,7 @@
 // the rules of the selected profile), applied to the simulated node only when
 // admitted. With a worker URL set, a card's action is also signed and sent to
 // the worker, which is then the gate: the node moves only if both admit it.
-import { admit } from "mesh-maintenance";
+import { admit } from "mesh-maintenance/full";
 import { askWorker } from "./gate.js";
 
 /** An input error thrown by the module, as a verdict-like record for the log. */

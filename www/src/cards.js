@@ -2,7 +2,7 @@
 // the operator buttons, enabled exactly as Machine.allowedActions says (a
 // declared freeze included), with the admission verdict as the tooltip of a
 // disabled one.
-import { admit, toView } from "mesh-maintenance";
+import { admit, toView } from "mesh-maintenance/full";
 import { duration } from "./format.js";
 import { inputErrorRecord, verdictText } from "./actions.js";
 import { ACTIONS, disagreements } from "./profiles.js";

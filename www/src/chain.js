@@ -1,6 +1,6 @@
 // Loading a chain file (JSON lines of {at, node, event}) and replaying each
 // node's entries through the wasm `replay`.
-import { replay } from "mesh-maintenance";
+import { replay } from "mesh-maintenance/full";
 
 export class ChainError extends Error {}
 

@@ -7,7 +7,7 @@
 // every state, restarting the window) is drawn once, as a dashed "from any
 // state" arrow into EnteringMaintenance labelled with the states it covers:
 // an admin command overriding the table, not a successor step.
-import { isValidSuccessor, transition } from "mesh-maintenance";
+import { isValidSuccessor, transition } from "mesh-maintenance/full";
 
 const SVG = "http://www.w3.org/2000/svg";
 const BOX = { w: 170, h: 40 };

@@ -2,7 +2,7 @@
 // simulated here (how long replicas take to drain, daemons to stop and to
 // come back healthy); it is reported to the wasm rules as Reconcile
 // conditions, and every state change comes from a Machine verdict.
-import { Machine } from "mesh-maintenance";
+import { Machine } from "mesh-maintenance/full";
 
 const s = 1000;
 const min = 60 * s;

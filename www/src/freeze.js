@@ -2,7 +2,7 @@
 // which the nodes drop operator commands and reconcile moves nothing. The
 // console only records the declaration; whether it is in effect, and what it
 // means for an action, is asked of `admit` with `frozenUntil`.
-import { admit } from "mesh-maintenance";
+import { admit } from "mesh-maintenance/full";
 import { clock, duration } from "./format.js";
 
 const PROBE = { state: { kind: "Active" }, event: { type: "EnterMaintenance" } };

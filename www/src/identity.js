@@ -2,7 +2,7 @@
 // WebCrypto. The private key is not extractable: it never leaves the
 // CryptoKey object, which IndexedDB stores as is (CryptoKeys are
 // structured-cloneable), so the same key signs after a reload.
-import { adminSigningPayload } from "mesh-maintenance";
+import { adminSigningPayload } from "mesh-maintenance/full";
 
 const DB = "mesh-maintenance-console";
 const STORE = "identity";

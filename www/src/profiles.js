@@ -1,7 +1,7 @@
 // The rules profile every card, button, tooltip and the diagram follow, and
 // where the two profiles disagree. Nothing here decides a rule: it asks
 // `transition` under each profile and compares their verdicts.
-import { transition } from "mesh-maintenance";
+import { transition } from "mesh-maintenance/full";
 
 export const PROFILES = ["strict", "node"];
 

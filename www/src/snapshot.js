@@ -2,7 +2,7 @@
 // view a node's own report of its state (SPEC section 10) converted with the
 // module's `fromView`. Everything is decoded before anything is returned, so
 // a bad file changes nothing on screen.
-import { fromView } from "mesh-maintenance";
+import { fromView } from "mesh-maintenance/full";
 
 export class SnapshotError extends Error {}
 
