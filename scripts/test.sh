@@ -2,9 +2,10 @@
 # Every test: formatting, lints, native tests and conformance vectors, the
 # net-mesh conformance suite, the package build, the type test, the Node
 # tests against pkg/ (the publish dry runs and the README's blocks among
-# them), the console in Chromium, and the vectors in Deno, Bun, workerd (the
-# example edge worker built from the packed package), wrangler and a
-# Vite-built page.
+# them), the package's tarball in TypeScript projects and in every
+# bundler's recipe (docs/README.npm.md), the console in Chromium, and the
+# vectors in Deno, Bun, workerd (the example edge worker built from the
+# packed package), wrangler and a Vite-built page.
 # Installs what it needs first (see tools.sh).
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
@@ -37,6 +38,17 @@ tsc -p tests/types/tsconfig.json
 
 say "Node tests against pkg/ (ESM and CJS)"
 node --test tests/js/
+
+# Consumers install the package by name from one tarball of pkg/, as from the registry.
+rm -rf target/pack && mkdir -p target/pack
+MESH_MAINTENANCE_TARBALL="$root/target/pack/$(npm pack ./pkg --pack-destination target/pack --silent)"
+export MESH_MAINTENANCE_TARBALL
+
+say "TypeScript consumers: CommonJS and ES module projects, module node16 and nodenext (.d.cts for require)"
+node --test tests/types/
+
+say "bundlers: esbuild (esm, iife), Rollup, webpack 5, Vite × CommonJS and ES module projects, in Chromium"
+node --test tests/bundlers/
 
 say "operator console end to end in headless Chromium"
 vite build --config www/vite.config.js --logLevel warn
