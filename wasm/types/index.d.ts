@@ -172,8 +172,11 @@ export class Machine {
   [Symbol.dispose](): void;
 }
 
-/** For the package's own tests: how many calls took the slow path, and the module's memory in bytes. */
-export const __internal: { slowCalls(): number; memoryBytes(): number; exports(): WebAssembly.Exports };
+/**
+ * For the package's own tests: how many calls took the slow path, the module's memory in bytes, and
+ * its exports (typed without the DOM's `WebAssembly`, so a Node project without `lib: ["dom"]` type-checks).
+ */
+export const __internal: { slowCalls(): number; memoryBytes(): number; exports(): Record<string, unknown> };
 
 /** What every function of every entry throws for malformed input. */
 export class MaintenanceInputError extends Error {
