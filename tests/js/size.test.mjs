@@ -7,7 +7,7 @@
 // `node tests/js/size.test.mjs` prints the table BENCHMARKS.md reports.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { build } from "esbuild";
 
@@ -66,6 +66,26 @@ export async function measure() {
 }
 
 const rows = await measure();
+
+/** The npm README's sizes: each page's total, in KB with one decimal. */
+const README = new URL("../../docs/README.npm.md", import.meta.url);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const STATED = [
+  [rows[0], (size) => `| ${size} for a page that uses only \`Machine\` |`],
+  [rows[2], (size) => `| ${size} for a page that uses every export |`],
+];
+test("the npm README states the sizes this test measures", () => {
+  let readme = readFileSync(README, "utf8");
+  for (const [row, cell] of STATED) {
+    const pattern = new RegExp(cell("[0-9.]+ KB").replace(/[|`]/g, "\\$&"));
+    const stated = readme.match(pattern)?.[0];
+    assert.ok(stated, `the README has no cell like ${cell("N KB")}`);
+    if (process.env.SIZES_BLESS) readme = readme.replace(stated, cell(kb(row.total.gzip)));
+    else assert.equal(stated, cell(kb(row.total.gzip)), "SIZES_BLESS=1 rewrites the README's sizes");
+  }
+  if (process.env.SIZES_BLESS) writeFileSync(README, readme);
+});
+
 for (const row of rows) {
   console.log(`${row.name}: JS ${row.js.raw} B (${row.js.gzip} gzip) + ${row.wasm} ${row.module.raw} B (${row.module.gzip} gzip) = ${row.total.gzip} B gzip -9`);
   if (row.budget === undefined) continue;
