@@ -4,7 +4,10 @@
 // built package (pkg/, by name, as a user installs it) and executed. Each
 // line the block prints must match, in order, the `// → …` comments of its
 // console.log lines, and nothing else may be printed; a block that throws
-// fails. So an example that drifts from the package fails the test command.
+// fails. A block that shows a file (```js file=examples/sign/browser.mjs)
+// must be that file, which its own test runs. Every JavaScript or
+// TypeScript block must be one or the other, so an example that drifts from
+// the package fails the test command.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -26,6 +29,21 @@ export function runnableBlocks(file) {
     let end = start;
     while (end < lines.length && lines[end] !== "```") end++;
     blocks.push({ file, line: start, lang: open[1], runner: open[2] ?? "node", code: lines.slice(start, end).join("\n") });
+    i = end;
+  }
+  return blocks;
+}
+
+/** Every JavaScript or TypeScript block: {file, line, info, code}. */
+function scriptBlocks(file) {
+  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  const blocks = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = lines[i].match(/^```((?:js|cjs|ts|mjs|javascript|typescript)\b.*)$/);
+    if (!open) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end] !== "```") end++;
+    blocks.push({ file, line: i + 2, info: open[1], code: lines.slice(i + 1, end).join("\n") });
     i = end;
   }
   return blocks;
@@ -59,6 +77,16 @@ function run(block, index) {
 }
 
 const blocks = READMES.flatMap(runnableBlocks);
+const scripts = READMES.flatMap(scriptBlocks);
+
+test("every JavaScript or TypeScript block in the READMEs is run, or is a file that is", () => {
+  const neither = scripts.filter((block) => !/\brun\b|\bfile=/.test(block.info)).map((b) => `${b.file}:${b.line}`);
+  assert.deepEqual(neither, []);
+  for (const block of scripts.filter((b) => /\bfile=/.test(b.info))) {
+    const path = block.info.match(/\bfile=(\S+)/)[1];
+    assert.equal(`${block.code}\n`, readFileSync(join(root, path), "utf8"), `${block.file}:${block.line} differs from ${path}`);
+  }
+});
 
 test("the READMEs have runnable blocks, and every console.log says what it prints", () => {
   assert.ok(blocks.length >= 8, `${blocks.length} runnable blocks`);
