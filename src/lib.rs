@@ -57,7 +57,7 @@ mod verification;
 mod view;
 
 /// What a binding implements to feed its values to the decoders (the
-/// WebAssembly binding does, for `JsValue`).
+/// WebAssembly binding does, for the values its codec writes).
 pub mod input {
     pub use crate::decode::input::{js_number, quote, Input, Shape, StringRead, QUOTE_CHARS};
     pub use crate::decode::{

@@ -1,5 +1,5 @@
 //! The API over untrusted values: decode every argument, in order, then
-//! apply the rule. The JavaScript binding runs these over `JsValue`s and
+//! apply the rule. The JavaScript binding runs these over the values its codec writes and
 //! this crate's [`crate::json`] over JSON, so every build reports the same
 //! error for the same bad call. The binding's interface to this crate: it
 //! implements [`Input`] and calls these functions, nothing else.

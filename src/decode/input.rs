@@ -3,7 +3,7 @@
 //! The strictness rules (unknown fields, the time domain, lengths) are written
 //! once, in the decoders of this module's siblings, against the [`Input`]
 //! trait. This crate implements it for `serde_json::Value`; the WebAssembly
-//! binding implements it for `JsValue`, reading fields one by one instead of
+//! binding implements it for the values its codec writes, reading fields in place instead of
 //! converting whole objects.
 
 use alloc::borrow::ToOwned;

@@ -1,4 +1,4 @@
-//! The columnar API (`replayPacked`, `reconcileFleet`): `js/api.js` copies
+//! The columnar API (`replayPacked`, `reconcileFleet`): `js/bulk.js` copies
 //! the columns into the module a chunk at a time (at [`chain_chunk`] or
 //! [`fleet_chunk`], and [`chunk_bytes`]) and these runs fold them with the core's
 //! [`mesh_maintenance::packed`] loops. Columns the JavaScript side cannot

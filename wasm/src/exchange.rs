@@ -1,4 +1,4 @@
-//! The module's side of the exchange with `js/api.js`: the buffer the slow
+//! The module's side of the exchange with `js/`: the buffer the slow
 //! path's arguments are written into, the buffer answers are written to,
 //! and [`Out`], where a fast answer leaves its numbers. JavaScript finds
 //! them by the pointers these exports return, and re-views the memory

@@ -1,10 +1,10 @@
 //! The boundary between JavaScript and the module, declared once.
 //!
-//! The fast path crosses it with numbers only: `js/api.js` reads an
+//! The fast path crosses it with numbers only: `js/rules.js` reads an
 //! argument whole (a `kind` string becomes its code, each field becomes a
 //! tag and a number) and calls one export; the export judges those numbers
 //! with the core's rules and answers with one status word and a few numbers
-//! in [`Out`]; `js/api.js` builds the result objects. Every table the JS side
+//! in [`Out`]; `js/rules.js` builds the result objects. Every table the JS side
 //! needs (names, codes, field order per kind, bit layouts) is in this file,
 //! and `js/protocol.js` is generated from it (`cargo run -p
 //! mesh-maintenance-wasm --example protocol`); a test fails on any drift.

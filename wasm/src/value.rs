@@ -377,7 +377,7 @@ impl Input for Value<'_> {
         }
     }
 
-    /// Elements never travel with their array (`js/api.js` walks arrays
+    /// Elements never travel with their array (`js/rules.js` walks arrays
     /// itself and sends one element at a time).
     fn element(&self, _index: usize) -> Result<Self, String> {
         Ok(Value { bytes: &[] })
