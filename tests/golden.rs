@@ -563,6 +563,54 @@ fn shortened(value: &Value) -> Value {
     }
 }
 
+/// An API function as the golden file names it: its arity and a call that
+/// renders a success (which the malformed cases must never reach) as text.
+struct Api {
+    name: &'static str,
+    arity: usize,
+    call: fn(&[Probe<'_>]) -> Result<String, InputError>,
+}
+
+impl Api {
+    fn new(
+        name: &'static str,
+        arity: usize,
+        call: fn(&[Probe<'_>]) -> Result<String, InputError>,
+    ) -> Api {
+        Api { name, arity, call }
+    }
+}
+
+/// One malformed call: the arguments given, the rest omitted (`undefined`).
+struct Case<'a> {
+    api: &'a Api,
+    args: Vec<Option<Value>>,
+}
+
+/// `api` called with `given`, padded with omitted arguments to its arity.
+fn on(api: &Api, given: Vec<Value>) -> Case<'_> {
+    assert!(
+        given.len() <= api.arity,
+        "{} takes {} arguments",
+        api.name,
+        api.arity
+    );
+    let mut args: Vec<Option<Value>> = given.into_iter().map(Some).collect();
+    args.resize(api.arity, None);
+    Case { api, args }
+}
+
+impl Case<'_> {
+    fn label(&self) -> String {
+        call_label(self.api.name, &self.args)
+    }
+
+    fn run(&self) -> Result<String, InputError> {
+        let probes: Vec<Probe<'_>> = self.args.iter().map(arg).collect();
+        (self.api.call)(&probes)
+    }
+}
+
 fn input_errors(golden: &mut Golden) {
     golden.section("Malformed input: one call per sentence shape the decoders write");
     let active = json!({"kind": "Active"});
@@ -574,577 +622,345 @@ fn input_errors(golden: &mut Golden) {
         many_operators.insert(id.to_string(), json!(key));
     }
     let many_operators = Value::Object(many_operators);
-    type Call = fn(&[Option<Value>]) -> Result<String, InputError>;
-    let transition_call: Call = |a| {
-        api::transition(&arg(&a[0]), &arg(&a[1]), &arg(&a[2]), &arg(&a[3]))
-            .map(|verdict| verdict.message)
-    };
-    let admit_call: Call = |a| {
-        api::admit(&arg(&a[0]), &arg(&a[1]), &arg(&a[2])).map(|(_, stage, _)| format!("{stage:?}"))
-    };
-    let replay_call: Call =
-        |a| api::replay(&arg(&a[0]), &arg(&a[1])).map(|outcome| format!("{outcome:?}"));
-    let reconcile_call: Call = |a| {
-        api::reconcile(&arg(&a[0]), &arg(&a[1]), &arg(&a[2]), &arg(&a[3]))
-            .map(|target| format!("{target:?}"))
-    };
-    let from_view_call: Call =
-        |a| api::from_view(&arg(&a[0]), &arg(&a[1]), &arg(&a[2])).map(|state| format!("{state:?}"));
-    let payload_call: Call =
-        |a| api::admin_signing_payload(&arg(&a[0]), &arg(&a[1])).map(|bytes| format!("{bytes:?}"));
-    let commit_call: Call = |a| {
-        api::prepare_admin_commit(&arg(&a[0]), &arg(&a[1]), &arg(&a[2]), &arg(&a[3]))
+    let transition = Api::new("transition", 4, |a| {
+        api::transition(&a[0], &a[1], &a[2], &a[3]).map(|verdict| verdict.message)
+    });
+    let admit = Api::new("admit", 3, |a| {
+        api::admit(&a[0], &a[1], &a[2]).map(|(_, stage, _)| format!("{stage:?}"))
+    });
+    let replay = Api::new("replay", 2, |a| {
+        api::replay(&a[0], &a[1]).map(|outcome| format!("{outcome:?}"))
+    });
+    let reconcile = Api::new("reconcile", 4, |a| {
+        api::reconcile(&a[0], &a[1], &a[2], &a[3]).map(|target| format!("{target:?}"))
+    });
+    let from_view = Api::new("fromView", 3, |a| {
+        api::from_view(&a[0], &a[1], &a[2]).map(|state| format!("{state:?}"))
+    });
+    let payload = Api::new("adminSigningPayload", 2, |a| {
+        api::admin_signing_payload(&a[0], &a[1]).map(|bytes| format!("{bytes:?}"))
+    });
+    let commit_call = Api::new("prepareAdminCommit", 4, |a| {
+        api::prepare_admin_commit(&a[0], &a[1], &a[2], &a[3])
             .map(|verification| format!("{verification:?}"))
-    };
-    let registry_call: Call =
-        |a| api::operator_registry(&arg(&a[0])).map(|count| count.to_string());
-    let replay_packed_call: Call =
-        |a| api::replay_packed(&arg(&a[0]), &arg(&a[1])).map(|outcome| format!("{outcome:?}"));
+    });
+    let registry = Api::new("checkOperatorRegistry", 1, |a| {
+        api::operator_registry(&a[0]).map(|count| count.to_string())
+    });
+    let replay_packed = Api::new("replayPacked", 2, |a| {
+        api::replay_packed(&a[0], &a[1]).map(|outcome| format!("{outcome:?}"))
+    });
     let commit = |command: Value, signature: Value| json!({"command": command, "issuedAt": 1, "signature": signature});
     let exit_command = json!({"type": "ExitMaintenance", "node": "42"});
     let operator = |signature: Value| json!({"operatorId": "7", "signature": signature});
-    let cases: Vec<(&str, Call, Vec<Option<Value>>)> = vec![
+    let cases: Vec<Case> = vec![
         // The SPEC's own example.
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(json!({"type": "EnterMaintenance", "drainForMs": -5})),
-                Some(json!(1)),
-                None,
+                active.clone(),
+                json!({"type": "EnterMaintenance", "drainForMs": -5}),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(&transition, vec![active.clone(), enter.clone(), json!(1.5)]),
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!(1.5)),
-                None,
+                active.clone(),
+                enter.clone(),
+                json!(9_007_199_254_740_992u64),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(&transition, vec![active.clone(), enter.clone(), json!("5")]),
+        on(
+            &transition,
+            vec![active.clone(), enter.clone(), json!({"$date": 5})],
+        ),
+        on(
+            &transition,
+            vec![active.clone(), enter.clone(), json!({"$bigint": "5"})],
+        ),
+        on(&transition, vec![active.clone(), enter.clone()]),
+        on(&transition, vec![json!("Active"), enter.clone(), json!(1)]),
+        on(
+            &transition,
+            vec![json!({"kind": "active"}), enter.clone(), json!(1)],
+        ),
+        on(
+            &transition,
+            vec![json!({"since": 1}), enter.clone(), json!(1)],
+        ),
+        on(
+            &transition,
+            vec![json!({"kind": "Maintenance"}), enter.clone(), json!(1)],
+        ),
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!(9_007_199_254_740_992u64)),
-                None,
+                json!({"kind": "Active", "since": 1}),
+                enter.clone(),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!("5")),
-                None,
+                json!({"kind": "DrainFailed", "since": 1, "reason": 5}),
+                enter.clone(),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!({"$date": 5})),
-                None,
+                json!({"kind": "DrainFailed", "since": 1, "reason": long_reason}),
+                enter.clone(),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!({"$bigint": "5"})),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![Some(active.clone()), Some(enter.clone()), None, None],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!("Active")),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"kind": "active"})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"since": 1})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"kind": "Maintenance"})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"kind": "Active", "since": 1})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"kind": "DrainFailed", "since": 1, "reason": 5})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(json!({"kind": "DrainFailed", "since": 1, "reason": long_reason})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![Some(active.clone()), Some(json!([])), Some(json!(1)), None],
-        ),
-        (
-            "transition",
-            transition_call,
-            vec![
-                Some(active.clone()),
-                Some(json!({"type": "Enter"})),
-                Some(json!(1)),
-                None,
-            ],
+        on(&transition, vec![active.clone(), json!([]), json!(1)]),
+        on(
+            &transition,
+            vec![active.clone(), json!({"type": "Enter"}), json!(1)],
         ),
         // A typo must not fall back to the default window.
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(json!({"type": "EnterMaintenance", "drainForMS": 5})),
-                Some(json!(1)),
-                None,
+                active.clone(),
+                json!({"type": "EnterMaintenance", "drainForMS": 5}),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(json!({"type": "ExitMaintenance", "force": "yes"})),
-                Some(json!(1)),
-                None,
+                active.clone(),
+                json!({"type": "ExitMaintenance", "force": "yes"}),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(json!({"type": "TransitionObserved"})),
-                Some(json!(1)),
-                None,
+                active.clone(),
+                json!({"type": "TransitionObserved"}),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(json!({"type": "Reconcile", "conditions": true})),
-                Some(json!(1)),
-                None,
+                active.clone(),
+                json!({"type": "Reconcile", "conditions": true}),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
+            vec![active.clone(), enter.clone(), json!(1), json!(null)],
+        ),
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!(1)),
-                Some(json!(null)),
+                active.clone(),
+                enter.clone(),
+                json!(1),
+                json!({"profile": "Node"}),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!(1)),
-                Some(json!({"profile": "Node"})),
+                active.clone(),
+                enter.clone(),
+                json!(1),
+                json!({"recoveryRampWindowMs": -1}),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(
+            &reconcile,
+            vec![active.clone(), json!({"replicasDrained": 1}), json!(1)],
+        ),
+        on(&replay, vec![json!({})]),
+        on(&replay, vec![json!([5])]),
+        on(&replay, vec![json!([{"event": enter}])]),
+        on(&replay, vec![json!([]), json!(7)]),
+        on(&admit, vec![json!([]), json!(1)]),
+        on(
+            &admit,
             vec![
-                Some(active.clone()),
-                Some(enter.clone()),
-                Some(json!(1)),
-                Some(json!({"recoveryRampWindowMs": -1})),
+                json!({"state": active, "event": {"type": "Reconcile", "conditions": {}}}),
+                json!(1),
             ],
         ),
-        (
-            "reconcile",
-            reconcile_call,
+        on(
+            &admit,
             vec![
-                Some(active.clone()),
-                Some(json!({"replicasDrained": 1})),
-                Some(json!(1)),
-                None,
+                json!({"state": active, "event": enter, "frozenUntil": -1}),
+                json!(1),
             ],
         ),
-        ("replay", replay_call, vec![Some(json!({})), None]),
-        ("replay", replay_call, vec![Some(json!([5])), None]),
-        (
-            "replay",
-            replay_call,
-            vec![Some(json!([{"event": enter}])), None],
+        on(
+            &admit,
+            vec![json!({"state": active, "event": enter}), json!(1), json!(5)],
         ),
-        ("replay", replay_call, vec![Some(json!([])), Some(json!(7))]),
-        (
-            "admit",
-            admit_call,
-            vec![Some(json!([])), Some(json!(1)), None],
-        ),
-        (
-            "admit",
-            admit_call,
+        on(
+            &admit,
             vec![
-                Some(json!({"state": active, "event": {"type": "Reconcile", "conditions": {}}})),
-                Some(json!(1)),
-                None,
+                json!({"state": active, "event": enter}),
+                json!(1),
+                json!({"freshnessWindowMs": null}),
             ],
         ),
-        (
-            "admit",
-            admit_call,
+        on(&from_view, vec![active.clone(), json!(1), json!("json")]),
+        on(&from_view, vec![json!(5), json!(1), json!("sdk")]),
+        on(
+            &from_view,
             vec![
-                Some(json!({"state": active, "event": enter, "frozenUntil": -1})),
-                Some(json!(1)),
-                None,
+                json!({"kind": "Maintenance", "sinceMs": "5"}),
+                json!(1),
+                json!("sdk"),
             ],
         ),
-        (
-            "admit",
-            admit_call,
+        on(
+            &from_view,
             vec![
-                Some(json!({"state": active, "event": enter})),
-                Some(json!(1)),
-                Some(json!(5)),
+                json!({"kind": "Maintenance", "sinceMs": 9_007_199_254_740_992u64}),
+                json!(1),
+                json!("sdk"),
             ],
         ),
-        (
-            "admit",
-            admit_call,
+        on(
+            &from_view,
+            vec![json!({"kind": "Maintenance"}), json!(1), json!("ffi")],
+        ),
+        on(
+            &from_view,
             vec![
-                Some(json!({"state": active, "event": enter})),
-                Some(json!(1)),
-                Some(json!({"freshnessWindowMs": null})),
+                json!({"kind": "maintenance", "since_ms": -1}),
+                json!(1),
+                json!("ffi"),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
-            vec![Some(active.clone()), Some(json!(1)), Some(json!("json"))],
+        on(
+            &from_view,
+            vec![json!("Maintenance"), json!(1), json!("snapshot")],
         ),
-        (
-            "fromView",
-            from_view_call,
-            vec![Some(json!(5)), Some(json!(1)), Some(json!("sdk"))],
-        ),
-        (
-            "fromView",
-            from_view_call,
+        on(
+            &from_view,
             vec![
-                Some(json!({"kind": "Maintenance", "sinceMs": "5"})),
-                Some(json!(1)),
-                Some(json!("sdk")),
+                json!({"Maintenance": {"since_ms": 1}, "Recovery": {"since_ms": 1}}),
+                json!(1),
+                json!("snapshot"),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
+        on(
+            &from_view,
+            vec![json!({"Active": {}}), json!(1), json!("snapshot")],
+        ),
+        on(
+            &from_view,
+            vec![json!({"Maintenance": 1}), json!(1), json!("snapshot")],
+        ),
+        on(
+            &from_view,
             vec![
-                Some(json!({"kind": "Maintenance", "sinceMs": 9_007_199_254_740_992u64})),
-                Some(json!(1)),
-                Some(json!("sdk")),
+                json!({"Maintenance": {"since_ms": 1}}),
+                json!(-1),
+                json!("snapshot"),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
+        on(&payload, vec![json!(7), json!(1)]),
+        on(&payload, vec![json!({"type": "ExitMaintenance"}), json!(1)]),
+        on(
+            &payload,
+            vec![json!({"type": "ExitMaintenance", "node": "042"}), json!(1)],
+        ),
+        on(
+            &payload,
+            vec![json!({"type": "ExitMaintenance", "node": -1}), json!(1)],
+        ),
+        on(
+            &payload,
+            vec![json!({"type": "ExitMaintenance", "node": true}), json!(1)],
+        ),
+        on(
+            &payload,
             vec![
-                Some(json!({"kind": "Maintenance"})),
-                Some(json!(1)),
-                Some(json!("ffi")),
+                json!({"type": "ExitMaintenance", "node": "42", "force": true}),
+                json!(1),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
+        on(&commit_call, vec![json!(null), json!(1), json!({})]),
+        on(
+            &commit_call,
             vec![
-                Some(json!({"kind": "maintenance", "since_ms": -1})),
-                Some(json!(1)),
-                Some(json!("ffi")),
+                commit(exit_command.clone(), json!("sig")),
+                json!(1),
+                json!({}),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
+        on(
+            &commit_call,
             vec![
-                Some(json!("Maintenance")),
-                Some(json!(1)),
-                Some(json!("snapshot")),
+                commit(exit_command.clone(), operator(json!("not bytes!"))),
+                json!(1),
+                json!({}),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
+        on(
+            &commit_call,
             vec![
-                Some(json!({"Maintenance": {"since_ms": 1}, "Recovery": {"since_ms": 1}})),
-                Some(json!(1)),
-                Some(json!("snapshot")),
+                commit(exit_command.clone(), operator(json!({"$bytes": 1025}))),
+                json!(1),
+                json!({}),
             ],
         ),
-        (
-            "fromView",
-            from_view_call,
-            vec![
-                Some(json!({"Active": {}})),
-                Some(json!(1)),
-                Some(json!("snapshot")),
-            ],
-        ),
-        (
-            "fromView",
-            from_view_call,
-            vec![
-                Some(json!({"Maintenance": 1})),
-                Some(json!(1)),
-                Some(json!("snapshot")),
-            ],
-        ),
-        (
-            "fromView",
-            from_view_call,
-            vec![
-                Some(json!({"Maintenance": {"since_ms": 1}})),
-                Some(json!(-1)),
-                Some(json!("snapshot")),
-            ],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![Some(json!(7)), Some(json!(1))],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![Some(json!({"type": "ExitMaintenance"})), Some(json!(1))],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![
-                Some(json!({"type": "ExitMaintenance", "node": "042"})),
-                Some(json!(1)),
-            ],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![
-                Some(json!({"type": "ExitMaintenance", "node": -1})),
-                Some(json!(1)),
-            ],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![
-                Some(json!({"type": "ExitMaintenance", "node": true})),
-                Some(json!(1)),
-            ],
-        ),
-        (
-            "adminSigningPayload",
-            payload_call,
-            vec![
-                Some(json!({"type": "ExitMaintenance", "node": "42", "force": true})),
-                Some(json!(1)),
-            ],
-        ),
-        (
-            "prepareAdminCommit",
-            commit_call,
-            vec![Some(json!(null)), Some(json!(1)), Some(json!({})), None],
-        ),
-        (
-            "prepareAdminCommit",
-            commit_call,
-            vec![
-                Some(commit(exit_command.clone(), json!("sig"))),
-                Some(json!(1)),
-                Some(json!({})),
-                None,
-            ],
-        ),
-        (
-            "prepareAdminCommit",
-            commit_call,
-            vec![
-                Some(commit(exit_command.clone(), operator(json!("not bytes!")))),
-                Some(json!(1)),
-                Some(json!({})),
-                None,
-            ],
-        ),
-        (
-            "prepareAdminCommit",
-            commit_call,
-            vec![
-                Some(commit(
-                    exit_command.clone(),
-                    operator(json!({"$bytes": 1025})),
-                )),
-                Some(json!(1)),
-                Some(json!({})),
-                None,
-            ],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!([]))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!({"seven": key}))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!({"7": "!undefined"}))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!({"7": "00ff"}))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!({"7": "!throws"}))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(json!({"!keys": true}))],
-        ),
-        (
-            "checkOperatorRegistry",
-            registry_call,
-            vec![Some(many_operators)],
-        ),
+        on(&registry, vec![json!([])]),
+        on(&registry, vec![json!({"seven": key})]),
+        on(&registry, vec![json!({"7": "!undefined"})]),
+        on(&registry, vec![json!({"7": "00ff"})]),
+        on(&registry, vec![json!({"7": "!throws"})]),
+        on(&registry, vec![json!({"!keys": true})]),
+        on(&registry, vec![many_operators]),
         // What a hostile JavaScript value does: a getter or a trap that throws.
-        (
-            "transition",
-            transition_call,
+        on(
+            &transition,
+            vec![json!({"kind": "!throws"}), enter.clone(), json!(1)],
+        ),
+        on(
+            &transition,
             vec![
-                Some(json!({"kind": "!throws"})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
+                json!({"kind": "Active", "!keys": true}),
+                enter.clone(),
+                json!(1),
             ],
         ),
-        (
-            "transition",
-            transition_call,
+        on(&replay, vec![json!(["!length"])]),
+        on(&replay, vec![json!([{"at": 1, "event": enter}, "!throws"])]),
+        on(
+            &from_view,
             vec![
-                Some(json!({"kind": "Active", "!keys": true})),
-                Some(enter.clone()),
-                Some(json!(1)),
-                None,
-            ],
-        ),
-        ("replay", replay_call, vec![Some(json!(["!length"])), None]),
-        (
-            "replay",
-            replay_call,
-            vec![Some(json!([{"at": 1, "event": enter}, "!throws"])), None],
-        ),
-        (
-            "fromView",
-            from_view_call,
-            vec![
-                Some(json!({"Maintenance": {"since_ms": 1}, "!keys": true})),
-                Some(json!(1)),
-                Some(json!("snapshot")),
+                json!({"Maintenance": {"since_ms": 1}, "!keys": true}),
+                json!(1),
+                json!("snapshot"),
             ],
         ),
         // The columns' object form (a Uint8Array and two Float64Arrays).
-        (
-            "replayPacked",
-            replay_packed_call,
-            vec![Some(json!({"kind": [0], "at": [1], "param": [0]})), None],
+        on(
+            &replay_packed,
+            vec![json!({"kind": [0], "at": [1], "param": [0]})],
         ),
-        (
-            "replayPacked",
-            replay_packed_call,
-            vec![
-                Some(json!({"kind": {"$bytes": 1}, "at": [1], "param": [0]})),
-                None,
-            ],
+        on(
+            &replay_packed,
+            vec![json!({"kind": {"$bytes": 1}, "at": [1], "param": [0]})],
         ),
     ];
-    for (call, run, args) in cases {
-        let label = call_label(call, &args);
-        let error = expect_error(run(&args), &label);
+    for case in cases {
+        let label = case.label();
+        let error = expect_error(case.run(), &label);
         golden.error(&label, error);
     }
 
