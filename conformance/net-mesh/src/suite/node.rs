@@ -11,12 +11,14 @@
 //! `Debug` form, the only public window on `local_maintenance`'s instants.
 
 use std::collections::VecDeque;
+use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
 use mesh_maintenance::{Conditions, Millis};
 
 use super::net::adapter::net::behavior::meshos as node;
 use crate::clock::Clock;
+use crate::tally::{Outcome, Part};
 use node::{
     AdminEvent, DaemonHealth, DaemonLifecycleSignal, DaemonRef, DesiredState, LocalityConfig,
     MaintenanceConfig, MaintenanceState, MaintenanceStateSnapshot, MaintenanceTransition,
@@ -65,6 +67,24 @@ impl Node {
     /// The clock of a case whose `now` is `now`.
     pub fn clock(&self, now: Millis) -> Clock {
         Clock::new(self.tick, now)
+    }
+
+    /// [`Node::with`], a refusal recorded on `part` as a disagreement about
+    /// `case` (every part that folds a state treats a refusal the same way).
+    pub fn holding(
+        &self,
+        conditions: Conditions,
+        state: &MaintenanceState,
+        part: &mut Part,
+        case: impl Debug,
+    ) -> Option<MeshOsState> {
+        match self.with(conditions, state) {
+            Ok(folded) => Some(folded),
+            Err(text) => {
+                part.record(Outcome::disagree(case, "the node takes the state", text));
+                None
+            }
+        }
     }
 
     /// A node that observes `conditions` and whose own maintenance state

@@ -49,16 +49,10 @@ pub fn run(node: &Node, mut random: Random, cases: u64, mut part: Part) -> Part 
             part.record(tally::Outcome::Documented(Difference::InstantOutOfRange));
             continue;
         };
-        let mut folded = match node.with(Conditions::default(), &before) {
-            Ok(folded) => folded,
-            Err(text) => {
-                part.record(tally::Outcome::disagree(
-                    (&state, now),
-                    "the node takes the state",
-                    text,
-                ));
-                continue;
-            }
+        let Some(mut folded) =
+            node.holding(Conditions::default(), &before, &mut part, (&state, now))
+        else {
+            continue;
         };
         folded.apply(
             &MeshOsEvent::MaintenanceTransitionObserved {

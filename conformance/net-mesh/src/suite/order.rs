@@ -13,11 +13,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey};
 use mesh_maintenance::{
-    admit, prepare_verification, AdminCommand, AdmissionRequest, CommitVerdict, Config,
-    MaintenanceState, Millis, OperatorAction, OperatorRegistry, Policy, RejectCode, SignedCommit,
-    Stage, Verification, VerifyCode,
+    admit, AdminCommand, AdmissionRequest, Config, MaintenanceState, Millis, OperatorAction,
+    OperatorRegistry, Policy, RejectCode, SignedCommit, Stage, VerifyCode,
 };
 
 use super::convert;
@@ -27,6 +26,7 @@ use super::net::adapter::net::behavior::meshos::{
 };
 use super::net::adapter::net::identity::EntityId;
 use super::node::THIS_NODE;
+use super::signatures;
 use crate::tally::{self, Part};
 
 pub const NAME: &str = crate::parts::ORDER;
@@ -159,7 +159,7 @@ fn ours(
         (Stage::Freshness, Some(RejectCode::EnvelopeExpired)) => "envelope_expired",
         (Stage::Freshness, _) => "envelope_from_future",
         (Stage::Rules, _) if !signed => "unverified",
-        (Stage::Rules, _) => match verify(commit, now, &registry) {
+        (Stage::Rules, _) => match signatures::ours(commit, now, &Policy::default(), &registry) {
             None => "accepted",
             Some(VerifyCode::NotAuthorized) => "not_authorized",
             Some(VerifyCode::InvalidSignature) => "signature_invalid",
@@ -173,26 +173,6 @@ fn ours(
         state.kind()
     };
     (outcome.to_string(), after.name().to_string())
-}
-
-/// Our verification of a commit: `None` when verified.
-fn verify(commit: &SignedCommit, now: Millis, registry: &OperatorRegistry) -> Option<VerifyCode> {
-    match prepare_verification(commit, now, &Policy::default(), registry) {
-        Verification::Decided(CommitVerdict::Rejected { code, .. }) => Some(code),
-        Verification::Decided(CommitVerdict::Verified { .. }) => None,
-        Verification::Check {
-            public_key,
-            payload,
-            signature,
-            ..
-        } => {
-            let valid = VerifyingKey::from_bytes(&public_key).is_ok_and(|key| {
-                key.verify_strict(&payload, &Signature::from_bytes(&signature))
-                    .is_ok()
-            });
-            (!valid).then_some(VerifyCode::InvalidSignature)
-        }
-    }
 }
 
 /// Publishes the case to a fresh loop and waits for the command's audit

@@ -93,16 +93,8 @@ pub fn run(node: &Node, mut random: Random, cases: u64, mut part: Part) -> Part 
             part.record(tally::Outcome::Documented(Difference::InstantOutOfRange));
             continue;
         };
-        let mut folded = match node.with(conditions, &mapped) {
-            Ok(folded) => folded,
-            Err(text) => {
-                part.record(tally::Outcome::disagree(
-                    (&state, now),
-                    "the node takes the state",
-                    text,
-                ));
-                continue;
-            }
+        let Some(mut folded) = node.holding(conditions, &mapped, &mut part, (&state, now)) else {
+            continue;
         };
         if let Freeze::Declared { ttl, thawed } = freeze {
             node::freeze(&mut folded, convert::duration(ttl));

@@ -8,8 +8,8 @@
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use mesh_maintenance::{
-    check_freshness, prepare_verification, AdminCommand, Millis, OperatorRegistry, Policy,
-    SignedCommit, Verification, VerifyCode,
+    check_freshness, prepare_verification, AdminCommand, CommitVerdict, Millis, OperatorRegistry,
+    Policy, SignedCommit, Verification, VerifyCode,
 };
 
 use super::admission::{policy, verifier};
@@ -75,7 +75,9 @@ const UNKNOWN_OPERATOR: u64 = 1 << 53;
 /// A verification's answer: `None` when verified, else the code.
 type Answer = Option<VerifyCode>;
 
-fn ours(
+/// Our verification of a commit, the signature checked with ed25519-dalek:
+/// `None` when verified. The order part uses it too.
+pub fn ours(
     commit: &SignedCommit,
     now: Millis,
     policy: &Policy,
@@ -83,8 +85,8 @@ fn ours(
 ) -> Answer {
     match prepare_verification(commit, now, policy, registry) {
         Verification::Decided(verdict) => match verdict {
-            mesh_maintenance::CommitVerdict::Rejected { code, .. } => Some(code),
-            mesh_maintenance::CommitVerdict::Verified { .. } => None,
+            CommitVerdict::Rejected { code, .. } => Some(code),
+            CommitVerdict::Verified { .. } => None,
         },
         Verification::Check {
             public_key,

@@ -39,16 +39,9 @@ pub fn run(node: &Node, mut random: Random, cases: u64, mut part: Part) -> Part 
             part.record(tally::Outcome::Documented(Difference::InstantOutOfRange));
             continue;
         };
-        let folded = match node.with(Default::default(), &mapped) {
-            Ok(folded) => folded,
-            Err(text) => {
-                part.record(tally::Outcome::disagree(
-                    (&state, now),
-                    "the node takes the state",
-                    text,
-                ));
-                continue;
-            }
+        let Some(folded) = node.holding(Default::default(), &mapped, &mut part, (&state, now))
+        else {
+            continue;
         };
         // As text, so the members' order counts too.
         let snapshot_text =
