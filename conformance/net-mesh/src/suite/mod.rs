@@ -27,7 +27,9 @@ pub fn run(version: &str, settings: &Settings) -> Vec<Part> {
     let stream = |salt: u64| Random::new(settings.seed ^ salt.wrapping_mul(0x9E37_79B9));
     let cases = settings.cases;
     let started = std::time::Instant::now();
-    let timed = |part: Part| {
+    // A part: its own stream of the seed (by salt), timed as it finishes.
+    let part = |name: &'static str, salt: u64, run: &dyn Fn(Random, Part) -> Part| {
+        let part = run(stream(salt), Part::new(version, name));
         println!(
             "  {:<26} done at {:>6.1} s",
             part.name,
@@ -36,52 +38,22 @@ pub fn run(version: &str, settings: &Settings) -> Vec<Part> {
         part
     };
     vec![
-        timed(commands::run(
-            &node,
-            stream(1),
-            cases,
-            Part::new(version, commands::NAME),
-        )),
-        timed(observed::run(
-            &node,
-            stream(2),
-            cases,
-            Part::new(version, observed::NAME),
-        )),
-        timed(reconcile::run(
-            &node,
-            stream(3),
-            cases,
-            Part::new(version, reconcile::NAME),
-        )),
-        timed(successor::run(
-            &node,
-            stream(4),
-            cases,
-            Part::new(version, successor::NAME),
-        )),
-        timed(admission::run(
-            &node,
-            stream(5),
-            cases,
-            Part::new(version, admission::NAME),
-        )),
-        timed(order::run(Part::new(version, order::NAME))),
-        timed(payload::run(
-            stream(7),
-            cases,
-            Part::new(version, payload::NAME),
-        )),
-        timed(signatures::run(
-            stream(8),
-            settings.signed_cases(),
-            Part::new(version, signatures::NAME),
-        )),
-        timed(views::run(
-            &node,
-            stream(9),
-            cases,
-            Part::new(version, views::NAME),
-        )),
+        part(commands::NAME, 1, &|r, p| commands::run(&node, r, cases, p)),
+        part(observed::NAME, 2, &|r, p| observed::run(&node, r, cases, p)),
+        part(reconcile::NAME, 3, &|r, p| {
+            reconcile::run(&node, r, cases, p)
+        }),
+        part(successor::NAME, 4, &|r, p| {
+            successor::run(&node, r, cases, p)
+        }),
+        part(admission::NAME, 5, &|r, p| {
+            admission::run(&node, r, cases, p)
+        }),
+        part(order::NAME, 6, &|_, p| order::run(p)),
+        part(payload::NAME, 7, &|r, p| payload::run(r, cases, p)),
+        part(signatures::NAME, 8, &|r, p| {
+            signatures::run(r, settings.signed_cases(), p)
+        }),
+        part(views::NAME, 9, &|r, p| views::run(&node, r, cases, p)),
     ]
 }
