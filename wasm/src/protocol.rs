@@ -20,51 +20,57 @@ use mesh_maintenance::{
     StateKind,
 };
 
-/// What the reader saw in a field, before any judgement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u32)]
-pub enum Tag {
-    /// A number (any: the module judges it); its value travels beside.
-    Number = 0,
-    /// `undefined`, or no such field.
-    Absent = 1,
-    Null = 2,
-    True = 3,
-    False = 4,
-    /// A string; for a reason, its UTF-16 length travels beside.
-    String = 5,
-    /// Anything else.
-    Other = 6,
+/// Declares a tag enum once: its variants in code order (so `ALL[code]` is
+/// the variant with that code, by construction) and the name
+/// `js/protocol.js` gives each.
+macro_rules! tags {
+    ($(#[$meta:meta])* pub enum $name:ident: $repr:ident {
+        $($(#[$variant_meta:meta])* $variant:ident => $js:literal,)+
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr($repr)]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every variant, in code order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name `js/protocol.js` gives it.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $js,)+
+                }
+            }
+        }
+    };
+}
+
+tags! {
+    /// What the reader saw in a field, before any judgement.
+    pub enum Tag: u32 {
+        /// A number (any: the module judges it); its value travels beside.
+        Number => "NUMBER",
+        /// `undefined`, or no such field.
+        Absent => "ABSENT",
+        Null => "NULL",
+        True => "TRUE",
+        False => "FALSE",
+        /// A string; for a reason, its UTF-16 length travels beside.
+        String => "STRING",
+        /// Anything else.
+        Other => "OTHER",
+    }
 }
 
 impl Tag {
-    pub const ALL: [Tag; 7] = [
-        Tag::Number,
-        Tag::Absent,
-        Tag::Null,
-        Tag::True,
-        Tag::False,
-        Tag::String,
-        Tag::Other,
-    ];
-
     pub fn of(bits: u32) -> Tag {
         Tag::ALL
             .get((bits & TAG_MASK) as usize)
             .copied()
             .unwrap_or(Tag::Other)
-    }
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Tag::Number => "NUMBER",
-            Tag::Absent => "ABSENT",
-            Tag::Null => "NULL",
-            Tag::True => "TRUE",
-            Tag::False => "FALSE",
-            Tag::String => "STRING",
-            Tag::Other => "OTHER",
-        }
     }
 }
 
@@ -215,115 +221,63 @@ layout! {
     }
 }
 
-/// The value encoding of the slow path (`js/codec.js` writes arguments in
-/// it; the module writes its answers in it): a tag byte, then the tag's
-/// payload, little-endian. `str` below is a u32 byte length and UTF-8.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum ValueTag {
-    Undefined = 0,
-    Null = 1,
-    False = 2,
-    True = 3,
-    /// f64.
-    Number = 4,
-    /// f64, then JavaScript's own rendering as a `str` (a number that is no
-    /// plain integer, so an error message quotes it as JavaScript would).
-    NumberText = 5,
-    /// `str`.
-    String = 6,
-    /// A string too long to copy: its UTF-16 length (u32), then its head
-    /// as a `str` (enough to quote in an error message).
-    LongString = 7,
-    /// A bigint: its decimal digits (with `-` if negative) as a `str`, or
-    /// only a head of them when they are many ([`BIGINT_DIGITS`]).
-    BigInt = 8,
-    /// An object: u32 count, u32 byte length of what follows (0 in an
-    /// answer: only the module skips objects), then `count` times a key
-    /// (`str`, or the length [`LONG_KEY`] alone for a key too long to copy)
-    /// and a value.
-    Object = 9,
-    /// An object with more keys than the codec copies: u32 count.
-    ManyKeys = 10,
-    /// An object whose keys cannot be listed: what listing threw (a
-    /// [`ValueTag::Thrown`] payload).
-    Unlistable = 11,
-    /// An array: u32 length (the elements travel one at a time).
-    Array = 12,
-    /// A `Uint8Array`: u32 length, u32 count copied (all, up to
-    /// [`COPIED_BYTES`]), the bytes.
-    Bytes = 13,
-    /// A `Float64Array`: u32 length, u32 count copied, the f64s.
-    Floats = 14,
-    /// A `Uint32Array` (answers only): u32 length, the u32s.
-    Words = 15,
-    /// A read threw: the thrown value's `message` when it is a string, else
-    /// the thrown value itself, as one value.
-    Thrown = 16,
-    Date = 17,
-    Symbol = 18,
-    Function = 19,
-    /// An object or array nested deeper than [`MAX_DEPTH`].
-    Deep = 20,
-    /// Anything else.
-    Other = 21,
+tags! {
+    /// The value encoding of the slow path (`js/codec.js` writes arguments in
+    /// it; the module writes its answers in it): a tag byte, then the tag's
+    /// payload, little-endian. `str` below is a u32 byte length and UTF-8.
+    pub enum ValueTag: u8 {
+        Undefined => "UNDEFINED",
+        Null => "NULL",
+        False => "FALSE",
+        True => "TRUE",
+        /// f64.
+        Number => "NUMBER",
+        /// f64, then JavaScript's own rendering as a `str` (a number that is no
+        /// plain integer, so an error message quotes it as JavaScript would).
+        NumberText => "NUMBER_TEXT",
+        /// `str`.
+        String => "STRING",
+        /// A string too long to copy: its UTF-16 length (u32), then its head
+        /// as a `str` (enough to quote in an error message).
+        LongString => "LONG_STRING",
+        /// A bigint: its decimal digits (with `-` if negative) as a `str`, or
+        /// only a head of them when they are many ([`BIGINT_DIGITS`]).
+        BigInt => "BIGINT",
+        /// An object: u32 count, u32 byte length of what follows (0 in an
+        /// answer: only the module skips objects), then `count` times a key
+        /// (`str`, or the length [`LONG_KEY`] alone for a key too long to copy)
+        /// and a value.
+        Object => "OBJECT",
+        /// An object with more keys than the codec copies: u32 count.
+        ManyKeys => "MANY_KEYS",
+        /// An object whose keys cannot be listed: what listing threw (a
+        /// [`ValueTag::Thrown`] payload).
+        Unlistable => "UNLISTABLE",
+        /// An array: u32 length (the elements travel one at a time).
+        Array => "ARRAY",
+        /// A `Uint8Array`: u32 length, u32 count copied (all, up to
+        /// [`COPIED_BYTES`]), the bytes.
+        Bytes => "BYTES",
+        /// A `Float64Array`: u32 length, u32 count copied, the f64s.
+        Floats => "FLOATS",
+        /// A `Uint32Array` (answers only): u32 length, the u32s.
+        Words => "WORDS",
+        /// A read threw: the thrown value's `message` when it is a string, else
+        /// the thrown value itself, as one value.
+        Thrown => "THROWN",
+        Date => "DATE",
+        Symbol => "SYMBOL",
+        Function => "FUNCTION",
+        /// An object or array nested deeper than [`MAX_DEPTH`].
+        Deep => "DEEP",
+        /// Anything else.
+        Other => "OTHER",
+    }
 }
 
 impl ValueTag {
-    pub const ALL: [ValueTag; 22] = [
-        ValueTag::Undefined,
-        ValueTag::Null,
-        ValueTag::False,
-        ValueTag::True,
-        ValueTag::Number,
-        ValueTag::NumberText,
-        ValueTag::String,
-        ValueTag::LongString,
-        ValueTag::BigInt,
-        ValueTag::Object,
-        ValueTag::ManyKeys,
-        ValueTag::Unlistable,
-        ValueTag::Array,
-        ValueTag::Bytes,
-        ValueTag::Floats,
-        ValueTag::Words,
-        ValueTag::Thrown,
-        ValueTag::Date,
-        ValueTag::Symbol,
-        ValueTag::Function,
-        ValueTag::Deep,
-        ValueTag::Other,
-    ];
-
     pub fn of(byte: u8) -> Option<ValueTag> {
         ValueTag::ALL.get(usize::from(byte)).copied()
-    }
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            ValueTag::Undefined => "UNDEFINED",
-            ValueTag::Null => "NULL",
-            ValueTag::False => "FALSE",
-            ValueTag::True => "TRUE",
-            ValueTag::Number => "NUMBER",
-            ValueTag::NumberText => "NUMBER_TEXT",
-            ValueTag::String => "STRING",
-            ValueTag::LongString => "LONG_STRING",
-            ValueTag::BigInt => "BIGINT",
-            ValueTag::Object => "OBJECT",
-            ValueTag::ManyKeys => "MANY_KEYS",
-            ValueTag::Unlistable => "UNLISTABLE",
-            ValueTag::Array => "ARRAY",
-            ValueTag::Bytes => "BYTES",
-            ValueTag::Floats => "FLOATS",
-            ValueTag::Words => "WORDS",
-            ValueTag::Thrown => "THROWN",
-            ValueTag::Date => "DATE",
-            ValueTag::Symbol => "SYMBOL",
-            ValueTag::Function => "FUNCTION",
-            ValueTag::Deep => "DEEP",
-            ValueTag::Other => "OTHER",
-        }
     }
 }
 
@@ -349,15 +303,15 @@ pub const BIGINT_DIGITS: u32 = 48;
 /// shorter; columns are only measured on this path).
 pub const COPIED_BYTES: u32 = 4096;
 
-/// The first byte of an answer of the slow path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum AnswerTag {
-    /// Values follow, as many as the call answers.
-    Values = 0,
-    /// Malformed input: the code (its position in `ERROR_CODES`), the path
-    /// and the message, as `str`s after the code byte.
-    Error = 1,
+tags! {
+    /// The first byte of an answer of the slow path.
+    pub enum AnswerTag: u8 {
+        /// Values follow, as many as the call answers.
+        Values => "VALUES",
+        /// Malformed input: the code (its position in `ERROR_CODES`), the path
+        /// and the message, as `str`s after the code byte.
+        Error => "ERROR",
+    }
 }
 
 /// The numbers a fast answer leaves in the module's memory.
@@ -474,7 +428,7 @@ pub fn javascript() -> std::string::String {
             .join(", ")
     ));
     js.push('\n');
-    for tag in Tag::ALL {
+    for &tag in Tag::ALL {
         js.push_str(&format!("export const {} = {};\n", tag.name(), tag as u32));
     }
     js.push_str(&format!(
@@ -490,10 +444,13 @@ pub fn javascript() -> std::string::String {
     js.push_str(&format!(
         "export const CODEC = {{ MAX_DEPTH: {MAX_DEPTH}, MAX_OBJECT_KEYS: {MAX_OBJECT_KEYS}, KEY_UNITS: {KEY_UNITS}, LONG_KEY: {LONG_KEY}, STRING_UNITS: {STRING_UNITS}, HEAD_UNITS: {HEAD_UNITS}, BIGINT_DIGITS: {BIGINT_DIGITS}, COPIED_BYTES: {COPIED_BYTES} }};\n"
     ));
+    let answers: Vec<String> = AnswerTag::ALL
+        .iter()
+        .map(|t| format!("{}: {}", t.name(), *t as u8))
+        .collect();
     js.push_str(&format!(
-        "export const ANSWER = {{ VALUES: {}, ERROR: {} }};\n\n",
-        AnswerTag::Values as u8,
-        AnswerTag::Error as u8
+        "export const ANSWER = {{ {} }};\n\n",
+        answers.join(", ")
     ));
     for (name, fields) in [
         state_meta::JS,
