@@ -84,6 +84,18 @@ impl LeanEvent {
         }
     }
 
+    /// The operator action this event is, if it is one (as
+    /// `OperatorAction::try_from` for an [`Event`]).
+    pub const fn operator_action(self) -> Option<OperatorAction> {
+        match self {
+            LeanEvent::Enter { drain_for_ms } => {
+                Some(OperatorAction::EnterMaintenance { drain_for_ms })
+            }
+            LeanEvent::Exit { force } => Some(OperatorAction::ExitMaintenance { force }),
+            LeanEvent::Observed { .. } | LeanEvent::Reconcile { .. } => None,
+        }
+    }
+
     /// The object form, an observed `DrainFailed` given `reason`.
     pub fn to_event(self, reason: impl FnOnce() -> String) -> Event {
         match self {

@@ -61,7 +61,8 @@ mod view;
 pub mod input {
     pub use crate::decode::input::{js_number, quote, Input, Shape, StringRead, QUOTE_CHARS};
     pub use crate::decode::{
-        lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen,
+        lean_allowed_options, lean_conditions, lean_config, lean_event, lean_policy, lean_request,
+        lean_state, Seen,
     };
     pub use crate::text::decimal;
 }

@@ -26,7 +26,10 @@ pub(crate) use types::{
     admission_request, allowed_options, conditions, config, entry, event, for_each_element,
     machine_options, policy, replay_options, state, timestamp,
 };
-pub use types::{lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen};
+pub use types::{
+    lean_allowed_options, lean_conditions, lean_config, lean_event, lean_policy, lean_request,
+    lean_state, Seen,
+};
 pub(crate) use view::{dialect, view};
 
 use crate::text::decimal;

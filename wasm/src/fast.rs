@@ -7,12 +7,13 @@
 //! by number ([`message_text`]).
 
 use mesh_maintenance::input::{
-    lean_allowed_options, lean_conditions, lean_config, lean_event, lean_state, Seen,
+    lean_allowed_options, lean_conditions, lean_config, lean_event, lean_policy, lean_request,
+    lean_state, Seen,
 };
 use mesh_maintenance::lean::{self, Lean, LeanDecision, LeanEvent, Reason, Target};
 use mesh_maintenance::{
-    AllowedActions, Conditions, Config, EventKind, Message, Millis, OperatorAction, Policy,
-    Profile, Stage, StateKind,
+    AllowedActions, Conditions, Config, EventKind, Message, Millis, Policy, Profile, Stage,
+    StateKind,
 };
 
 use crate::exchange::{answer_text, write_out};
@@ -255,43 +256,19 @@ pub extern "C" fn fast_allowed(
         | u32::from(force_exit) << allowed::FORCE
 }
 
-/// An operator action: an `EnterMaintenance` or `ExitMaintenance` event.
-fn operator_action(event: LeanEvent) -> Option<OperatorAction> {
-    match event {
-        LeanEvent::Enter { drain_for_ms } => {
-            Some(OperatorAction::EnterMaintenance { drain_for_ms })
-        }
-        LeanEvent::Exit { force } => Some(OperatorAction::ExitMaintenance { force }),
-        LeanEvent::Observed { .. } | LeanEvent::Reconcile { .. } => None,
-    }
-}
-
-/// A time field that may be absent, or also `null` where `nullable`.
-fn optional_time(tag: Tag, value: f64, nullable: bool) -> Option<Option<Millis>> {
-    match tag {
-        Tag::Absent => Some(None),
-        Tag::Null if nullable => Some(None),
-        Tag::Number => Some(Some(time(value)?)),
-        _ => None,
-    }
-}
-
-/// `admit`'s policy: absent (the nodes' values) or an object of up to two
-/// numbers.
+/// `admit`'s policy: absent (the nodes' values) or an object, judged by
+/// [`lean_policy`].
 fn policy(meta: u32, window: f64, skew: f64) -> Option<Policy> {
-    let defaults = Policy::default();
     match tag(meta, policy_meta::SHAPE) {
-        Tag::Absent => return Some(defaults),
+        Tag::Absent => return Some(Policy::default()),
         Tag::Other => {}
         _ => return None,
     }
-    let window = optional_time(tag(meta, policy_meta::WINDOW), window, false)?;
-    let skew = optional_time(tag(meta, policy_meta::SKEW), skew, false)?;
-    let keys = u32::from(window.is_some()) + u32::from(skew.is_some());
-    (bits(meta, policy_meta::KEYS, KEY_BITS) == keys).then_some(Policy {
-        freshness_window_ms: window.unwrap_or(defaults.freshness_window_ms),
-        future_skew_ms: skew.unwrap_or(defaults.future_skew_ms),
-    })
+    let (policy, keys) = lean_policy(
+        seen(tag(meta, policy_meta::WINDOW), window, 0),
+        seen(tag(meta, policy_meta::SKEW), skew, 0),
+    )?;
+    (bits(meta, policy_meta::KEYS, KEY_BITS) == keys).then_some(policy)
 }
 
 /// `admit(request, now, policy)` on numbers: the request's state, event
@@ -317,18 +294,17 @@ pub extern "C" fn fast_admit(
     window: f64,
     skew: f64,
 ) -> u32 {
-    let (Some(state), Some(action), Some(frozen_until), Some(issued_at)) = (
+    let (Some(state), Some(action), Some((frozen_until, issued_at, keys))) = (
         state(state_meta, since, deadline, reason_units),
-        event(event_meta, param, 0, 0.0, 0.0, 0).and_then(operator_action),
-        optional_time(tag(request_meta, request_meta::FROZEN), frozen_until, true),
-        optional_time(tag(request_meta, request_meta::ISSUED), issued_at, false),
+        event(event_meta, param, 0, 0.0, 0.0, 0).and_then(LeanEvent::operator_action),
+        lean_request(
+            seen(tag(request_meta, request_meta::FROZEN), frozen_until, 0),
+            seen(tag(request_meta, request_meta::ISSUED), issued_at, 0),
+            tag(config_meta, config_meta::SHAPE) != Tag::Absent,
+        ),
     ) else {
         return 0;
     };
-    let config_present = tag(config_meta, config_meta::SHAPE) != Tag::Absent;
-    let frozen_present = tag(request_meta, request_meta::FROZEN) != Tag::Absent;
-    let keys =
-        2 + u32::from(frozen_present) + u32::from(issued_at.is_some()) + u32::from(config_present);
     let (Some(now), Some(config), Some(policy)) = (
         time(now),
         config(config_meta, default_drain, ramp),
